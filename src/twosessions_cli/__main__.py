@@ -1,0 +1,26 @@
+"""Entry point for the ``twosessions`` console script and ``python -m twosessions_cli``."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _tolerant_streams() -> None:
+    # Under PYTHONIOENCODING=ascii (or any non-UTF-8 locale) Chinese text cannot be encoded:
+    # print it as \\uXXXX escapes instead of crashing. UTF-8 streams are left alone.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not encoding.startswith("utf"):
+            reconfigure(errors="backslashreplace")
+
+
+def main() -> None:
+    _tolerant_streams()
+    from twosessions_cli.cli import app
+
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,435 @@
+"""The command line: parses arguments, asks one lookup, hands the answer to one renderer."""
+
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, ParamSpec, Protocol, TypeVar, cast
+
+import typer
+from typer.core import TyperGroup
+
+from twosessions_cli import __version__, lookups, render
+from twosessions_cli.errors import TwoSessionsError, UsageProblem
+from twosessions_cli.facts import Facts, load_facts, user_data_dirs
+
+PROG = "twosessions"
+
+EPILOG = (
+    "Exit codes: 0 success; 1 not found (unknown topic, a year with no data) or bad data; "
+    "2 usage error (bad option, malformed year). Every command takes --json for scripts."
+)
+
+
+def _click_error_type() -> type[Exception]:
+    """The ClickException class of the click that typer runs on (typer >= 0.26 vendors its own)."""
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == "ClickException":
+            return cls
+    raise RuntimeError("typer.BadParameter does not derive from ClickException")  # pragma: no cover
+
+
+_CLICK_ERROR = _click_error_type()
+
+
+class _ClickError(Protocol):
+    """What this module uses of a click usage error (click's own or typer's vendored copy)."""
+
+    exit_code: int
+    ctx: typer.Context | None
+
+    def format_message(self) -> str: ...
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one line on stderr and exit: the only way this program reports an error."""
+    print(f"{PROG}: error: {render.inert(message)}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    # The reader went away (`| head`): point stdout at /dev/null so that the final flush
+    # at exit cannot fail again, and leave without a word.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(0)
+
+
+class _Group(TyperGroup):
+    """Typer's group with one-line usage errors and quiet broken pipes, in-process and installed."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except _CLICK_ERROR as exc:
+            if not standalone_mode:
+                raise
+            error = cast(_ClickError, exc)
+            hint = f" Try '{error.ctx.command_path} --help'." if error.ctx is not None else ""
+            message = error.format_message().rstrip()
+            fail(
+                f"{message}{'' if message.endswith(('.', '?', '!')) else '.'}{hint}",
+                error.exit_code,
+            )
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                _quiet_broken_pipe()
+            raise
+        if not standalone_mode:
+            return result
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        raise SystemExit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    name=PROG,
+    cls=_Group,
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    no_args_is_help=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn the project's errors into a one-line message and the right exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except TwoSessionsError as exc:
+            fail(exc.message, exc.exit_code)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+
+    return wrapper
+
+
+# Options every command shares, written once.
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document instead of a table.")
+]
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="DIR",
+        help="Add a folder of your own facts on top of the bundled ones (repeatable). "
+        "TWOSESSIONS_DATA does the same (a path list).",
+    ),
+]
+NoUserDataOpt = Annotated[
+    bool,
+    typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
+]
+YearArg = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[YEAR]", help="A year such as 2026 (default: the latest).", show_default=False
+    ),
+]
+
+
+def _facts(data: list[Path] | None, no_user_data: bool) -> Facts:
+    if no_user_data:
+        return load_facts()
+    return load_facts([*user_data_dirs(), *(data or [])])
+
+
+def _year(text: str | None) -> int | None:
+    return None if text is None else lookups.parse_year(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Offline reference for the Chongqing Two Sessions (两会): the CPPCC committee (政协)
+    and the Municipal People's Congress (人大). Every fact names its source.
+
+    \b
+    Examples:
+      twosessions dates              when the latest sessions meet
+      twosessions explain cppcc      what the CPPCC committee is (政协 works too)
+      twosessions stats 2025         the year's figures, with qualifiers and sources
+      twosessions dates --json       the same facts for scripts
+    """
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit()
+
+
+@app.command()
+@reports_errors
+def dates(
+    year: YearArg = None,
+    all_years: Annotated[bool, typer.Option("--all", "-a", help="List every year.")] = False,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """When each session opens and closes, and how many days it runs.
+
+    \b
+    Examples:
+      twosessions dates
+      twosessions dates 2020
+      twosessions dates --all --json
+    """
+    facts = _facts(data, no_user_data)
+    if all_years and year is not None:
+        raise UsageProblem("give a YEAR or --all, not both")
+    wanted = None if all_years else _year(year)
+    sessions = lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, wanted)
+    bodies = lookups.body_by_id(facts)
+    if json:
+        render.emit_json(
+            {
+                "year": None if all_years else sessions[0].year,
+                "sessions": [render.session_data(facts, s, bodies) for s in sessions],
+            }
+        )
+        return
+    title = (
+        "Chongqing Two Sessions, all years"
+        if all_years
+        else f"Chongqing Two Sessions, {sessions[0].year}"
+    )
+    render.show_sessions(sessions, bodies, title)
+
+
+@app.command()
+@reports_errors
+def explain(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            help="A topic id, English name or Chinese name (e.g. cppcc, 人大).", show_default=False
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """Explain a body or term in plain language; with no TOPIC, list the topics.
+
+    \b
+    Examples:
+      twosessions explain
+      twosessions explain cppcc
+      twosessions explain 两会
+      twosessions explain "work report" --json
+    """
+    facts = _facts(data, no_user_data)
+    if topic is None:
+        if json:
+            render.emit_json(
+                {"topics": [render.record_data(facts, "topics", t) for t in facts.topics]}
+            )
+        else:
+            render.show_topic_list(facts.topics)
+        return
+    found = lookups.find_topic(facts, topic)
+    related = lookups.related_topics(facts, found)
+    if json:
+        render.emit_json({"topic": render.record_data(facts, "topics", found)})
+        return
+    render.show_topic(found, related)
+
+
+@app.command()
+@reports_errors
+def stats(
+    year: Annotated[str, typer.Argument(metavar="YEAR", help="A year such as 2025.")],
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """The year's figures: what, value, qualifier, the body it belongs to, and source.
+
+    \b
+    Examples:
+      twosessions stats 2025
+      twosessions stats 2025 --json
+    """
+    facts = _facts(data, no_user_data)
+    wanted = lookups.parse_year(year)
+    figures = lookups.figures_of_year(facts, wanted)
+    bodies = lookups.body_by_id(facts)
+    if json:
+        render.emit_json(
+            {
+                "year": wanted,
+                "figures": [
+                    render.record_data(facts, "figures", f, body_name=bodies[f.body].name)
+                    for f in figures
+                ],
+            }
+        )
+        return
+    render.show_figures(figures, bodies, lookups.person_by_id(facts), f"Figures for {wanted}")
+
+
+@app.command()
+@reports_errors
+def agenda(
+    year: YearArg = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """How many agenda items each body's session has, and the items the sources name.
+
+    \b
+    Examples:
+      twosessions agenda
+      twosessions agenda 2026 --json
+    """
+    facts = _facts(data, no_user_data)
+    entries = lookups.agenda_of_year(facts, _year(year))
+    if json:
+        render.emit_json(
+            {
+                "year": entries[0].year,
+                "agenda": [render.record_data(facts, "agenda", e) for e in entries],
+            }
+        )
+        return
+    sessions = {s.id: s for s in facts.sessions}
+    render.show_agenda(entries, sessions, lookups.body_by_id(facts), f"Agenda, {entries[0].year}")
+
+
+@app.command()
+@reports_errors
+def who(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Part of a name or role (case-insensitive).", show_default=False),
+    ] = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """Who is who: each named person, their role and body, and what they reported.
+
+    \b
+    Examples:
+      twosessions who
+      twosessions who zhang
+      twosessions who mayor --json
+    """
+    facts = _facts(data, no_user_data)
+    people = lookups.people_matching(facts, name)
+    if json:
+        render.emit_json({"people": [render.record_data(facts, "people", p) for p in people]})
+        return
+    render.show_people(people, lookups.body_by_id(facts))
+
+
+@app.command()
+@reports_errors
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for, in English or Chinese.")],
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """Find TEXT across topics, people, figures, agenda and sessions, and say where.
+
+    \b
+    Examples:
+      twosessions search congress
+      twosessions search 提案
+      twosessions search "five-year" --json
+    """
+    facts = _facts(data, no_user_data)
+    hits = lookups.search(facts, text)
+    if json:
+        render.emit_json(
+            {
+                "query": text,
+                "hits": [
+                    {
+                        "kind": h.kind,
+                        "id": h.id,
+                        "label": h.label,
+                        "field": h.field,
+                        "text": h.text,
+                        "source": [{"file": r.file, "paragraph": r.paragraph} for r in h.source],
+                    }
+                    for h in hits
+                ],
+            }
+        )
+        return
+    render.show_hits(text, hits)
+
+
+@app.command()
+@reports_errors
+def sources(
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """The source documents: what each is, its date, and how many facts come from it.
+
+    \b
+    Examples:
+      twosessions sources
+      twosessions sources --json
+    """
+    facts = _facts(data, no_user_data)
+    uses = lookups.source_usage(facts)
+    if json:
+        render.emit_json(
+            {
+                "sources": [
+                    render.record_data(facts, "sources", u.source, facts=u.facts) for u in uses
+                ]
+            }
+        )
+        return
+    render.show_sources(uses)

@@ -1,0 +1,52 @@
+"""The project's errors: each carries the one-line message a user sees and the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twosessions_cli.facts import Problem
+
+#: Exit codes, documented in the README and in ``--help``.
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+
+class TwoSessionsError(Exception):
+    """An error the CLI reports as one line on stderr, then exits with ``exit_code``."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(TwoSessionsError):
+    """The question was well-formed but the data has no answer (exit 1)."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageProblem(TwoSessionsError):
+    """The arguments cannot be understood (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class DataError(TwoSessionsError):
+    """A data file is missing, malformed or breaks a rule (exit 1)."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+    @classmethod
+    def from_problems(cls, problems: Sequence[Problem], hint: str = "") -> DataError:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        return cls(f"bad data: {first}{more}{'; ' + hint if hint else ''}", problems)

@@ -1,0 +1,129 @@
+"""Lookups: plain functions over the facts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twosessions_cli import lookups
+from twosessions_cli.errors import NotFound, UsageProblem
+from twosessions_cli.facts import Facts
+
+
+@pytest.mark.parametrize(
+    ("name", "topic_id"),
+    [
+        ("cppcc", "cppcc"),
+        ("CPPCC", "cppcc"),
+        ("政协", "cppcc"),
+        ("人大", "peoples-congress"),
+        ("People’s Congress", "peoples-congress"),
+        ("peoples-congress", "peoples-congress"),
+        ("两会", "two-sessions"),
+        ("The Two Sessions", "two-sessions"),
+        ("政府工作报告", "government-work-report"),
+        ("work report", "government-work-report"),
+        ("NPC", "npc"),
+        ("whole process democracy", "whole-process-democracy"),
+        ("  Three   Connections ", "three-connections"),
+    ],
+)
+def test_find_topic_by_any_name(facts: Facts, name: str, topic_id: str) -> None:
+    assert lookups.find_topic(facts, name).id == topic_id
+
+
+def test_unknown_topic_suggests_close_names(facts: Facts) -> None:
+    with pytest.raises(NotFound, match=r"no topic called 'cpcc'; did you mean 'cppcc'\?"):
+        lookups.find_topic(facts, "cpcc")
+
+
+def test_unknown_topic_without_neighbours_points_at_the_list(facts: Facts) -> None:
+    with pytest.raises(NotFound, match="run 'twosessions explain' to list the topics"):
+        lookups.find_topic(facts, "qqqqqqqq")
+
+
+def test_sessions_default_to_latest_year(facts: Facts) -> None:
+    assert [s.id for s in lookups.sessions_in_year(facts, None)] == ["2026-cppcc", "2026-congress"]
+
+
+def test_sessions_of_missing_year_name_the_years_that_exist(facts: Facts) -> None:
+    with pytest.raises(
+        NotFound, match="no sessions recorded for 2024; years with sessions: 2020, 2026"
+    ):
+        lookups.sessions_in_year(facts, 2024)
+
+
+def test_figures_of_missing_year(facts: Facts) -> None:
+    with pytest.raises(NotFound, match="years with figures: 2025"):
+        lookups.figures_of_year(facts, 2026)
+
+
+def test_people_filter_is_case_insensitive_substring(facts: Facts) -> None:
+    assert [p.id for p in lookups.people_matching(facts, "ZHANG")] == ["zhang-xiaofei", "zhang-bin"]
+    assert [p.id for p in lookups.people_matching(facts, "mayor")] == ["tang-liangzhi"]
+
+
+def test_search_reports_where_it_matched(facts: Facts) -> None:
+    hits = lookups.search(facts, "Yunyang")
+    assert ("people", "zhang-xiaofei", "statement") in {(h.kind, h.id, h.field) for h in hits}
+
+
+def test_search_empty_is_a_usage_problem(facts: Facts) -> None:
+    with pytest.raises(UsageProblem):
+        lookups.search(facts, "  ")
+
+
+def test_source_usage_counts_records(facts: Facts) -> None:
+    counts = {u.source.id: u.facts for u in lookups.source_usage(facts)}
+    assert counts["000_87442f2a515ba6af.txt"] > counts["002_daf29c6fabd4bbfb.txt"] > 0
+
+
+@pytest.mark.parametrize("text", ["2026", " 2020 "])
+def test_parse_year_accepts_four_digits(text: str) -> None:
+    assert lookups.parse_year(text) == int(text)
+
+
+@pytest.mark.parametrize("text", ["", "26", "20x6", "-2026", "２０２６", "20266", "2026.0"])
+def test_parse_year_rejects_other_text(text: str) -> None:
+    with pytest.raises(UsageProblem, match="expected four digits"):
+        lookups.parse_year(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parse_year_either_parses_or_says_why(text: str) -> None:
+    try:
+        year = lookups.parse_year(text)
+    except UsageProblem as exc:
+        assert "expected four digits" in exc.message
+    else:
+        assert 0 <= year <= 9999
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    once = lookups.normalize(text)
+    assert lookups.normalize(once) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_find_topic_finds_or_raises_not_found(facts: Facts, text: str) -> None:
+    try:
+        topic = lookups.find_topic(facts, text)
+    except NotFound as exc:
+        assert exc.message.startswith("no topic called")
+    else:
+        assert topic in facts.topics
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["cppcc", "peoples-congress", "two-sessions", "npc"]), st.data())
+def test_every_alias_in_any_case_finds_its_topic(
+    facts: Facts, topic_id: str, data: st.DataObject
+) -> None:
+    topic = next(t for t in facts.topics if t.id == topic_id)
+    alias = data.draw(st.sampled_from(topic.aliases))
+    assert lookups.find_topic(facts, alias.upper()).id == topic_id
