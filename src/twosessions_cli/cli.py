@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from twosessions_cli import __version__, lookups, render
 from twosessions_cli.errors import TwoSessionsError, UsageProblem
-from twosessions_cli.facts import Facts, load_facts, user_data_dirs
+from twosessions_cli.facts import KINDS, Facts, load_facts, user_data_dirs
 
 PROG = "twosessions"
 
@@ -237,7 +237,7 @@ def dates(
         if all_years
         else f"Chongqing Two Sessions, {sessions[0].year}"
     )
-    render.show_sessions(sessions, bodies, title)
+    render.show_sessions(facts, sessions, bodies, title)
 
 
 @app.command()
@@ -309,7 +309,9 @@ def stats(
             }
         )
         return
-    render.show_figures(figures, bodies, lookups.person_by_id(facts), f"Figures for {wanted}")
+    render.show_figures(
+        facts, figures, bodies, lookups.person_by_id(facts), f"Figures for {wanted}"
+    )
 
 
 @app.command()
@@ -433,3 +435,64 @@ def sources(
         )
         return
     render.show_sources(uses)
+
+
+@app.command()
+@reports_errors
+def schema() -> None:
+    """Print the JSON Schema of the data files (generated from the code's record types).
+
+    \b
+    Examples:
+      twosessions schema > twosessions.schema.json
+    """
+    from twosessions_cli.facts import json_schema
+
+    render.emit_json(json_schema())
+
+
+@app.command()
+@reports_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Data folders or <kind>.json files (default: the bundled data).",
+            show_default=False,
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Check data files against the schema and the rules; list every problem.
+
+    Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
+    Files are checked on top of the bundled data, so they may refer to bundled records.
+    Exit 0 when all is well, 1 when any problem is found.
+
+    \b
+    Examples:
+      twosessions validate data/
+      twosessions validate ~/my-facts/sessions.json
+      twosessions validate ~/my-facts --json
+    """
+    from twosessions_cli.facts import collect
+
+    targets = list(paths or [])
+    facts, problems = collect(targets)
+    counts = {kind: len(facts.records(kind)) for kind in KINDS}
+    if json:
+        render.emit_json(
+            {
+                "ok": not problems,
+                "paths": [str(p) for p in targets] or ["bundled"],
+                "records": counts,
+                "problems": [
+                    {"file": p.file, "path": p.path, "message": p.message} for p in problems
+                ],
+            }
+        )
+    else:
+        render.show_validation(problems, counts, [str(p) for p in targets] or ["bundled data"])
+    if problems:
+        raise typer.Exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,22 +251,27 @@ def _line_col(data: bytes, pos: int) -> tuple[int, int]:
     return line, col
 
 
-def _decode_error(data: bytes, exc: msgspec.DecodeError) -> tuple[str, str]:
+_BYTE_OFFSET = re.compile(r"\(byte (\d+)\)")
+
+
+def _decode_error(kind: str, data: bytes, exc: msgspec.DecodeError) -> tuple[str, str]:
     """Turn a msgspec error into (json-path, message)."""
     text = str(exc)
     if isinstance(exc, msgspec.ValidationError):
         message, sep, where = text.rpartition(" - at `")
-        if sep:
-            return where.rstrip("`"), message
-        return "$", text
+        if not sep:
+            message, where = text, "$"
+        if "unknown field" in message:
+            # Say which fields would be understood (of the record itself, the usual culprit).
+            fields = ", ".join(KINDS[kind].__struct_fields__)
+            message += f" (expected one of: {fields})"
+        return where.rstrip("`"), message
     # Malformed JSON: msgspec reports a byte offset; people want line and column.
-    marker = "at byte "
-    if marker in text:
-        head, _, tail = text.partition(marker)
-        digits = "".join(ch for ch in tail if ch.isdigit())
-        if digits:
-            line, col = _line_col(data, int(digits))
-            return "$", f"invalid JSON: {head.strip().rstrip(',')} at line {line}, column {col}"
+    offset = _BYTE_OFFSET.search(text)
+    if offset:
+        line, col = _line_col(data, int(offset.group(1)))
+        head = text[: offset.start()].strip()
+        return "$", f"invalid JSON: {head} at line {line}, column {col}"
     return "$", f"invalid JSON: {text}"
 
 
@@ -284,7 +290,7 @@ def decode_kind(kind: str, data: bytes, label: str) -> list[Any] | Problem:
     except RecursionError:
         return Problem(label, "$", "JSON is nested too deeply")
     except msgspec.DecodeError as exc:
-        where, message = _decode_error(data, exc)
+        where, message = _decode_error(kind, data, exc)
         return Problem(label, where, message)
     return records
 
@@ -324,28 +330,32 @@ def _merge(
     return problems
 
 
-def _read_folder(folder: Path, is_bundled: bool) -> tuple[dict[str, list[Any]], list[Problem]]:
-    problems: list[Problem] = []
-    decoded: dict[str, list[Any]] = {}
-    if not folder.exists():
-        return {}, [Problem(str(folder), "$", "no such folder")]
-    if not folder.is_dir():
-        return {}, [
-            Problem(str(folder), "$", "is not a folder (expected a folder of <kind>.json files)")
-        ]
-    files = data_files(folder)
+def _files_at(path: Path, is_bundled: bool) -> tuple[dict[str, Path], list[Problem]]:
+    """The data files a path names: ``<kind>.json`` files in a folder, or one such file."""
+    expected = ", ".join(f"{k}.json" for k in KINDS)
+    if not path.exists():
+        return {}, [Problem(str(path), "$", "no such file or folder")]
+    if path.is_file():
+        kind = path.name.removesuffix(".json")
+        if path.suffix != ".json" or kind not in KINDS:
+            return {}, [
+                Problem(str(path), "$", f"unknown data file name (expected one of {expected})")
+            ]
+        return {kind: path}, []
+    files = data_files(path)
     if not is_bundled and not files:
-        expected = ", ".join(f"{k}.json" for k in KINDS)
-        problems.append(
-            Problem(str(folder), "$", f"holds no data files (expected any of {expected})")
-        )
-    for kind, path in files.items():
-        label = f"{kind}.json" if is_bundled else str(path)
-        raw = _read_bytes(path, label)
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            continue
-        result = decode_kind(kind, raw, label)
+        return {}, [Problem(str(path), "$", f"holds no data files (expected any of {expected})")]
+    return files, []
+
+
+def _read_path(path: Path, is_bundled: bool) -> tuple[dict[str, list[Any]], list[Problem]]:
+    """Decode every data file at a path (a folder or one file), with the problems found."""
+    files, problems = _files_at(path, is_bundled)
+    decoded: dict[str, list[Any]] = {}
+    for kind, file in files.items():
+        label = f"{kind}.json" if is_bundled else str(file)
+        raw = _read_bytes(file, label)
+        result = raw if isinstance(raw, Problem) else decode_kind(kind, raw, label)
         if isinstance(result, Problem):
             problems.append(result)
         else:
@@ -354,34 +364,67 @@ def _read_folder(folder: Path, is_bundled: bool) -> tuple[dict[str, list[Any]], 
 
 
 def load_facts(overlays: Sequence[Path] = (), *, bundled: Path | None = None) -> Facts:
-    """Load the bundled facts, apply overlay folders in order, and check the result as a whole.
+    """Load the bundled facts, apply overlays (folders or files) in order, and check the whole.
 
-    Raises ``DataError`` with every problem found; nothing is half-loaded.
+    Raises ``DataError`` naming the first problem; nothing is half-loaded.
     """
     facts, problems = collect(overlays, bundled=bundled)
     if problems:
-        raise DataError.from_problems(problems)
+        from_user = any(_is_user_label(p.file) for p in problems)
+        hint = (
+            "check it with 'twosessions validate PATH', or use --no-user-data"
+            if from_user
+            else "the bundled data is damaged; reinstall twosessions"
+        )
+        raise DataError.from_problems(problems, hint)
     return facts
 
 
+def _is_user_label(label: str) -> bool:
+    # Bundled files are labelled by bare name ("sessions.json"); overlay files by their path.
+    return label not in {f"{kind}.json" for kind in KINDS}
+
+
 def collect(
-    overlays: Sequence[Path] = (), *, bundled: Path | None = None, include_bundled: bool = True
+    overlays: Sequence[Path] = (), *, bundled: Path | None = None
 ) -> tuple[Facts, list[Problem]]:
-    """Read and merge folders, returning the facts and every problem (for ``validate``)."""
+    """Read and merge the bundled data and overlays; return the facts and every problem found."""
     facts = Facts()
     problems: list[Problem] = []
-    folders: list[tuple[Path, bool]] = []
-    if include_bundled:
-        folders.append((bundled or bundled_data_dir(), True))
-    folders.extend((Path(p), False) for p in overlays)
-    for folder, is_bundled in folders:
-        decoded, found = _read_folder(folder, is_bundled)
+    paths = [(bundled or bundled_data_dir(), True), *((Path(p), False) for p in overlays)]
+    for path, is_bundled in paths:
+        decoded, found = _read_path(path, is_bundled)
         problems.extend(found)
         for kind, records in decoded.items():
-            label = f"{kind}.json" if is_bundled else str(folder / f"{kind}.json")
+            file = path if path.is_file() else path / f"{kind}.json"
+            label = f"{kind}.json" if is_bundled else str(file)
             problems.extend(_merge(facts, kind, records, label, not is_bundled))
     if not problems:
         from twosessions_cli.rules import check
 
         problems.extend(check(facts))
     return facts, problems
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data folder, generated from the record types above."""
+    kinds = list(KINDS.items())
+    schemas, components = msgspec.json.schema_components(
+        [list[record_type] for _, record_type in kinds],  # type: ignore[valid-type]
+        ref_template="#/$defs/{name}",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "twosessions data folder",
+        "description": (
+            "Each property is one file of a data folder (bundled, --data DIR or TWOSESSIONS_DATA): "
+            "a JSON array of records. Rules the schema cannot express (dates in order, unique ids, "
+            "references that resolve) are checked by 'twosessions validate'."
+        ),
+        "type": "object",
+        "properties": {
+            f"{kind}.json": schema for (kind, _), schema in zip(kinds, schemas, strict=True)
+        },
+        "additionalProperties": False,
+        "$defs": dict(sorted(components.items())),
+    }

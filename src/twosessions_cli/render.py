@@ -18,6 +18,7 @@ from twosessions_cli.facts import (
     Figure,
     Inference,
     Person,
+    Problem,
     Session,
     SourceRef,
     Topic,
@@ -187,7 +188,14 @@ def session_label(session: Session) -> str:
     return "—"
 
 
-def show_sessions(sessions: Sequence[Session], bodies: dict[str, Body], title: str) -> None:
+def _origin_note(facts: Facts, kind: str, record_id: str) -> str | None:
+    origin = facts.origin_of(kind, record_id)
+    return None if origin == "bundled" else f"From your data: {origin}"
+
+
+def show_sessions(
+    facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
+) -> None:
     many_years = len({s.year for s in sessions}) > 1
     table = _table(title)
     if many_years:
@@ -200,7 +208,8 @@ def show_sessions(sessions: Sequence[Session], bodies: dict[str, Body], title: s
     table.add_column("Source", style="dim")
     notes: list[str] = []
     for session in sessions:
-        note_mark = _footnote(notes, session.note)
+        note_mark = _footnote(notes, _origin_note(facts, "sessions", session.id))
+        note_mark += _footnote(notes, session.note)
         note_mark += _footnote(notes, f"Venue: {session.venue}." if session.venue else None)
         mark = _footnote(notes, _inferred_note(session.inferred))
         row = [
@@ -257,7 +266,11 @@ def show_topic_list(topics: Sequence[Topic]) -> None:
 
 
 def show_figures(
-    figures: Sequence[Figure], bodies: dict[str, Body], people: dict[str, Person], title: str
+    facts: Facts,
+    figures: Sequence[Figure],
+    bodies: dict[str, Body],
+    people: dict[str, Person],
+    title: str,
 ) -> None:
     table = _table(title)
     table.add_column("What")
@@ -269,7 +282,8 @@ def show_figures(
     for figure in figures:
         reporter = people.get(figure.reported_by or "")
         marks = (
-            _footnote(notes, _inferred_note(figure.inferred))
+            _footnote(notes, _origin_note(facts, "figures", figure.id))
+            + _footnote(notes, _inferred_note(figure.inferred))
             + _footnote(notes, figure.note)
             + _footnote(
                 notes, f"Reported by {reporter.name}, {reporter.role}." if reporter else None
@@ -372,3 +386,22 @@ def show_sources(uses: Sequence[SourceUse]) -> None:
             text(source.id, "bold"), text(f"{what}\n{source.summary}"), text(date), text(use.facts)
         )
     _print_with_notes(table, notes, ())
+
+
+def show_validation(
+    problems: Sequence[Problem], counts: dict[str, int], checked: Sequence[str]
+) -> None:
+    """Problems one per line (plain, for grep and editors), then a one-line summary."""
+    out = sys.stdout
+    for problem in problems:
+        out.write(inert(str(problem)) + "\n")
+    where = ", ".join(checked)
+    if problems:
+        out.write(f"{len(problems)} problem(s) found in {inert(where)}\n")
+    else:
+        total = sum(counts.values())
+        out.write(f"ok: {inert(where)}: {total} records valid ({_count_text(counts)})\n")
+
+
+def _count_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())

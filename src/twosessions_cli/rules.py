@@ -11,7 +11,13 @@ from twosessions_cli.lookups import normalize, topic_names
 
 def check(facts: Facts) -> list[Problem]:
     """Every rule broken by the merged facts, located in the file each record came from."""
-    return list(_check(facts))
+    return sorted(_check(facts), key=_reading_order)
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, str]:
+    # "$[12].closes" sorts after "$[2].body": by file, then record index, then field.
+    index = problem.path.removeprefix("$[").split("]", 1)[0]
+    return (problem.file, int(index) if index.isdigit() else -1, problem.path)
 
 
 def _problem(facts: Facts, kind: str, record_id: str, field: str, message: str) -> Problem:

@@ -1,0 +1,333 @@
+"""The schema, `validate`, overlays and bad input: every rule with a failing example and its message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Run
+
+from twosessions_cli import facts as facts_module
+from twosessions_cli.errors import DataError
+from twosessions_cli.facts import collect, json_schema, load_facts
+
+CLI = Callable[..., Run]
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "docs" / "example-overlay"
+NEWS = "000_87442f2a515ba6af.txt"
+
+
+def session(**changes: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "2027-cppcc",
+        "year": 2027,
+        "body": "cppcc",
+        "opens": "2027-01-20",
+        "closes": "2027-01-24",
+        "source": [{"file": NEWS, "paragraph": 1}],
+    }
+    record.update(changes)
+    return record
+
+
+def write(folder: Path, kind: str, payload: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}.json"
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def problems_of(folder: Path) -> list[str]:
+    return [str(p) for p in collect([folder])[1]]
+
+
+# ---- rules, each with a failing example and the exact message --------------------------------
+
+
+def test_valid_overlay_has_no_problems(tmp_path: Path) -> None:
+    write(tmp_path, "sessions", [session()])
+    assert problems_of(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"closes": "2027-01-19"},
+            "$[0].closes: closes 2027-01-19 before it opens 2027-01-20 "
+            "(expected a closing date on or after the opening date)",
+        ),
+        (
+            {"body": "senate"},
+            "$[0].body: unknown body 'senate' (expected one of congress, cppcc, government, "
+            "national, two-sessions)",
+        ),
+        (
+            {"year": 2026},
+            "$[0].year: year 2026 but the session opens in 2027 (expected the year of the opening date)",
+        ),
+        (
+            {"source": [{"file": "nope.txt", "paragraph": 1}]},
+            "$[0].source[0].file: unknown source 'nope.txt' (expected one of: "
+            f"{NEWS}, 002_daf29c6fabd4bbfb.txt)",
+        ),
+        (
+            {"source": [{"file": NEWS, "paragraph": 11}]},
+            f"$[0].source[0].paragraph: paragraph 11 is past the end of {NEWS} (expected 1 to 10)",
+        ),
+        ({"opens": "2027-02-30"}, "$[0].opens: Invalid RFC3339 encoded date"),
+        ({"year": "2027"}, "$[0].year: Expected `int`, got `str`"),
+        ({"source": []}, "$[0].source: Expected `array` of length >= 1"),
+        (
+            {"colour": "red"},
+            "$[0]: Object contains unknown field `colour` (expected one of: id, year, body, "
+            "session, term, opens, closes, stated_days, venue, announced, inferred, note, source)",
+        ),
+    ],
+)
+def test_session_rules(tmp_path: Path, changes: dict[str, Any], message: str) -> None:
+    path = write(tmp_path, "sessions", [session(**changes)])
+    assert problems_of(tmp_path) == [f"{path}: {message}"]
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    record = session()
+    del record["opens"]
+    path = write(tmp_path, "sessions", [record])
+    assert problems_of(tmp_path) == [f"{path}: $[0]: Object missing required field `opens`"]
+
+
+def test_duplicate_ids_in_one_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "sessions", [session(), session()])
+    assert problems_of(tmp_path) == [
+        f"{path}: $[1].id: duplicate id '2027-cppcc' (ids must be unique)"
+    ]
+
+
+def test_unresolved_topic_reference_and_taken_alias(tmp_path: Path) -> None:
+    topic = {
+        "id": "my-topic",
+        "title": "Mine",
+        "aliases": ["政协"],
+        "summary": "s",
+        "explanation": ["e"],
+        "related": ["nowhere"],
+        "source": [{"file": NEWS, "paragraph": 1}],
+    }
+    path = write(tmp_path, "topics", [topic])
+    assert problems_of(tmp_path) == [
+        f"{path}: $[0].aliases: name '政协' already belongs to topic 'cppcc' "
+        "(expected names unique across topics)",
+        f"{path}: $[0].related[0]: unknown topic 'nowhere' (expected the id of a topic)",
+    ]
+
+
+def test_unknown_reporter_and_session_references(tmp_path: Path) -> None:
+    figure = {
+        "id": "f",
+        "year": 2025,
+        "label": "x",
+        "value": 1,
+        "unit": "u",
+        "body": "cppcc",
+        "reported_by": "ghost",
+        "source": [{"file": NEWS, "paragraph": 6}],
+    }
+    agenda = {
+        "id": "a",
+        "year": 2027,
+        "body": "cppcc",
+        "session_id": "nope",
+        "source": figure["source"],
+    }
+    figures = write(tmp_path, "figures", [figure])
+    agenda_path = write(tmp_path, "agenda", [agenda])
+    assert sorted(problems_of(tmp_path)) == sorted(
+        [
+            f"{agenda_path}: $[0].session_id: unknown session 'nope' (expected the id of a session)",
+            f"{figures}: $[0].reported_by: unknown person 'ghost' (expected the id of a person)",
+        ]
+    )
+
+
+# ---- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty (expected a JSON array of records)"),
+        (b"   \n", "file is empty (expected a JSON array of records)"),
+        (
+            b'[{"id": "x",\n  }]',
+            "invalid JSON: JSON is malformed: trailing comma in object at line 2, column 3",
+        ),
+        (b"[\xff\xfe]", "not UTF-8 text (bad byte at line 1, column 2)"),
+        (b"{}", "Expected `array`, got `object`"),
+        # Deep nesting is refused at the first level that is not a record: bounded time and memory.
+        (b"[" * 100_000 + b"]" * 100_000, "Expected `object`, got `array`"),
+    ],
+)
+def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / "sessions.json").write_bytes(content)
+    (problem,) = collect([tmp_path])[1]
+    assert problem.message.startswith(message) or message in problem.message
+    assert problem.file == str(tmp_path / "sessions.json")
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.json"
+    with path.open("wb") as handle:  # a sparse 50 MB file
+        handle.truncate(50 * 1024 * 1024)
+    (problem,) = collect([tmp_path])[1]
+    assert problem.message == "file is 52428800 bytes (expected at most 5242880 bytes)"
+
+
+def test_directory_where_a_file_is_expected(tmp_path: Path) -> None:
+    (tmp_path / "sessions.json").mkdir()
+    (problem,) = collect([tmp_path])[1]
+    assert problem.message == "is a directory (expected a JSON file)"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "sessions", [session()])
+
+    original = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.parent == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    # Tests run as root in CI, where chmod 000 does not stop a read: simulate the refusal.
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    (problem,) = collect([tmp_path])[1]
+    assert problem.message == "cannot be read: permission denied"
+
+
+def test_missing_folder_and_folder_without_data(tmp_path: Path) -> None:
+    assert problems_of(tmp_path / "nope") == [f"{tmp_path / 'nope'}: $: no such file or folder"]
+    assert problems_of(tmp_path)[0].startswith(
+        f"{tmp_path}: $: holds no data files (expected any of"
+    )
+
+
+def test_unknown_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "meetings.json"
+    path.write_text("[]")
+    assert problems_of(path)[0].startswith(f"{path}: $: unknown data file name (expected one of")
+
+
+# ---- overlays ----------------------------------------------------------------------------------
+
+
+def test_overlay_adds_and_replaces_by_id(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "sessions",
+        [session(), session(id="2026-cppcc", year=2026, opens="2026-01-26", closes="2026-01-31")],
+    )
+    loaded = load_facts([tmp_path])
+    by_id = {s.id: s for s in loaded.sessions}
+    assert by_id["2027-cppcc"].opens.isoformat() == "2027-01-20"
+    assert by_id["2026-cppcc"].opens.isoformat() == "2026-01-26"  # replaced
+    assert len(loaded.sessions) == 4
+    assert loaded.origin_of("sessions", "2026-cppcc") == str(tmp_path / "sessions.json")
+    assert loaded.origin_of("sessions", "2026-congress") == "bundled"
+
+
+def test_later_overlay_wins(tmp_path: Path) -> None:
+    write(tmp_path / "a", "sessions", [session(venue="A")])
+    write(tmp_path / "b", "sessions", [session(venue="B")])
+    loaded = load_facts([tmp_path / "a", tmp_path / "b"])
+    assert next(s.venue for s in loaded.sessions if s.id == "2027-cppcc") == "B"
+
+
+def test_broken_overlay_changes_nothing_and_names_the_way_out(tmp_path: Path, cli: CLI) -> None:
+    write(tmp_path, "sessions", [session(closes="2027-01-01")])
+    with pytest.raises(DataError, match="use --no-user-data"):
+        load_facts([tmp_path])
+    result = cli("dates", "--data", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"twosessions: error: bad data: {tmp_path / 'sessions.json'}: $[0].closes:"
+    )
+    assert result.stderr.count("\n") == 1
+    env = {"TWOSESSIONS_DATA": str(tmp_path)}
+    assert cli("dates", env=env).exit_code == 1
+    assert cli("dates", "--no-user-data", env=env).exit_code == 0
+
+
+def test_example_overlay_shows_next_year_with_its_source(cli: CLI) -> None:
+    result = cli("dates", "2027", "--data", str(EXAMPLE))
+    assert result.exit_code == 0, result.stderr
+    assert "2027-01-20" in result.stdout
+    assert f"From your data: {EXAMPLE / 'sessions.json'}" in result.stdout
+    data = cli("dates", "2027", "--json", env={"TWOSESSIONS_DATA": str(EXAMPLE)}).json()
+    assert {s["origin"] for s in data["sessions"]} == {str(EXAMPLE / "sessions.json")}
+    assert data["sessions"][0]["source"] == [{"file": "newsroom-2027-notes.txt", "paragraph": 1}]
+    sources = cli("sources", "--json", "--data", str(EXAMPLE)).json()["sources"]
+    assert sources[-1]["origin"] == str(EXAMPLE / "sources.json")
+    assert sources[-1]["facts"] == 2
+
+
+# ---- the validate and schema commands ----------------------------------------------------------
+
+
+def test_validate_bundled_and_example(cli: CLI) -> None:
+    result = cli("validate", str(REPO / "data"))
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"ok: {REPO / 'data'}: 37 records valid (2 sources, 5 bodies")
+    assert cli("validate", str(EXAMPLE)).exit_code == 0
+
+
+def test_validate_reports_every_problem(tmp_path: Path, cli: CLI) -> None:
+    path = write(
+        tmp_path, "sessions", [session(closes="2027-01-01"), session(id="b", body="senate")]
+    )
+    result = cli("validate", str(tmp_path))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}: $[0].closes: closes 2027-01-01 before it opens")
+    assert lines[1].startswith(f"{path}: $[1].body: unknown body 'senate'")
+    assert lines[2] == f"2 problem(s) found in {tmp_path}"
+    data = cli("validate", str(tmp_path), "--json").json()
+    assert data["ok"] is False
+    assert [p["path"] for p in data["problems"]] == ["$[0].closes", "$[1].body"]
+
+
+def test_schema_matches_the_checked_in_copy(cli: CLI) -> None:
+    result = cli("schema")
+    assert result.exit_code == 0
+    stored = json.loads((REPO / "schema" / "twosessions.schema.json").read_text(encoding="utf-8"))
+    assert result.json() == stored == json_schema()
+    assert set(stored["properties"]) == {f"{kind}.json" for kind in facts_module.KINDS}
+
+
+# ---- text from data is inert ---------------------------------------------------------------
+
+
+def test_markup_and_escape_codes_in_data_print_literally(tmp_path: Path, cli: CLI) -> None:
+    topic = {
+        "id": "evil",
+        "title": "[bold red]Loud[/bold red] \x1b[2J title",
+        "summary": "s \x1b]0;pwned\x07 \u202e",
+        "explanation": ["[link=http://x]click[/link]"],
+        "source": [{"file": NEWS, "paragraph": 1}],
+    }
+    write(tmp_path, "topics", [topic])
+    result = cli(
+        "explain", "evil", "--data", str(tmp_path), env={"FORCE_COLOR": "1", "NO_COLOR": ""}
+    )
+    assert result.exit_code == 0
+    assert "[bold red]Loud[/bold red]" in result.stdout
+    assert "[link=http://x]click[/link]" in result.stdout
+    assert "\x1b[2J" not in result.stdout
+    assert "\x1b]0;" not in result.stdout
+    assert "\u202e" not in result.stdout
+    raw = cli("explain", "evil", "--json", "--data", str(tmp_path)).stdout
+    assert "\x1b" not in raw
+    assert json.loads(raw)["topic"]["title"].startswith("[bold red]Loud[/bold red] \x1b[2J")
