@@ -242,3 +242,12 @@ def test_tables_fit_the_terminal_width(cli: CLI, columns: int) -> None:
 def test_no_escape_codes_when_not_a_terminal(cli: CLI) -> None:
     result = cli("dates", env={"NO_COLOR": ""})
     assert "\x1b" not in result.stdout
+
+
+def test_search_limit_applies_to_the_table_only(cli: CLI) -> None:
+    table = cli("search", "the", "--limit", "2")
+    assert table.exit_code == 0
+    assert "(first 2; --limit 0 shows all)" in table.stdout
+    data = cli("search", "the", "--limit", "2", "--json").json()
+    assert data["total"] == len(data["hits"]) > 2
+    assert cli("search", "the", "--limit", "-1").exit_code == 2

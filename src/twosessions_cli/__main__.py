@@ -17,6 +17,12 @@ def _tolerant_streams() -> None:
 
 def main() -> None:
     _tolerant_streams()
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        # Scripts call this to probe the tool: answer without loading the CLI framework.
+        from twosessions_cli import __version__
+
+        print(f"twosessions {__version__}")
+        return
     from twosessions_cli.cli import app
 
     app()

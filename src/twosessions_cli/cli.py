@@ -374,6 +374,12 @@ def who(
 @reports_errors
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for, in English or Chinese.")],
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, help="Show at most this many matches in the table (0: all)."
+        ),
+    ] = 50,
     json: JsonOpt = False,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
@@ -392,6 +398,7 @@ def search(
         render.emit_json(
             {
                 "query": text,
+                "total": len(hits),
                 "hits": [
                     {
                         "kind": h.kind,
@@ -406,7 +413,7 @@ def search(
             }
         )
         return
-    render.show_hits(text, hits)
+    render.show_hits(text, hits[:limit] if limit else hits, total=len(hits))
 
 
 @app.command()

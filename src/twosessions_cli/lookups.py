@@ -28,7 +28,8 @@ _SEPARATORS = re.compile(r"[\s\-_/.,:;\"“”()]+")
 
 def normalize(name: str) -> str:
     """Fold a name for matching: case, width, apostrophes, hyphens and spacing do not matter."""
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    text = text.casefold()
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip()
     return text.removeprefix("the ")
@@ -54,8 +55,11 @@ def topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
 
 def find_topic(facts: Facts, query: str) -> Topic:
     """The topic a name or alias refers to; ``NotFound`` with suggestions otherwise."""
-    index = topic_index(facts.topics)
     key = normalize(query)
+    for topic in facts.topics:  # the common case, an id, without building the whole index
+        if topic.id == key or topic.id == query:
+            return topic
+    index = topic_index(facts.topics)
     if key in index:
         return index[key]
     suggestions = suggest(key, index)
@@ -247,18 +251,19 @@ SEARCH_KINDS = ("topics", "people", "figures", "agenda", "sessions")
 
 def search(facts: Facts, text: str) -> list[Hit]:
     """Records whose text contains ``text`` (case- and punctuation-insensitive), one hit per record."""
-    key = normalize(text)
+    key = normalize(text.replace("\0", ""))
     if not key:
         raise UsageProblem("search text is empty; give a word such as 'congress' or '政协'")
     hits: list[Hit] = []
     for kind in SEARCH_KINDS:
         for record in facts.records(kind):
-            for field_name, value in _searchable(kind, record):
-                if key in normalize(value):
-                    hits.append(
-                        Hit(kind, record.id, _label(record), field_name, value, record.source)
-                    )
-                    break
+            fields = list(_searchable(kind, record))
+            # One normalisation per record: fields joined by NUL, which neither the query nor
+            # normalize() can produce, so a match never spans two fields.
+            if key not in normalize("\0".join(value for _, value in fields)):
+                continue
+            field_name, value = next(((f, v) for f, v in fields if key in normalize(v)), fields[0])
+            hits.append(Hit(kind, record.id, _label(record), field_name, value, record.source))
     if not hits:
         raise NotFound(
             f"nothing matches {text!r}; try a broader word, or 'twosessions explain' for topics"

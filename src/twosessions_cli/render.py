@@ -347,8 +347,9 @@ def show_people(people: Sequence[Person], bodies: dict[str, Body]) -> None:
         out.print(text(legend, "dim"))
 
 
-def show_hits(query: str, hits: Sequence[Hit]) -> None:
-    table = _table(f"{len(hits)} record(s) match {query!r}")
+def show_hits(query: str, hits: Sequence[Hit], total: int) -> None:
+    shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
+    table = _table(f"{total} record(s) match {query!r}{shown}")
     table.add_column("Found in")
     table.add_column("Text")
     table.add_column("Source", style="dim")

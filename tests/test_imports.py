@@ -1,0 +1,72 @@
+"""Start-up stays lean: the --version and --json paths never import Rich or other heavy modules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+sys.argv = ["twosessions", *json.loads(sys.argv[1])]
+from twosessions_cli.__main__ import main
+try:
+    main()
+except SystemExit:
+    pass
+finally:
+    heavy = ("rich", "pydantic", "importlib.resources", "icalendar", "hypothesis")
+    loaded = sorted({m.split(".")[0] if m.startswith("rich") else m for m in sys.modules if m.startswith(heavy)})
+    sys.stderr.write("LOADED=" + json.dumps(loaded) + "\\n")
+"""
+
+
+def loaded_modules(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "TWOSESSIONS_DATA": ""},
+    )
+    line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED="))
+    modules: list[str] = json.loads(line.removeprefix("LOADED="))
+    return modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("dates", "--json"),
+        ("stats", "2025", "--json"),
+        ("explain", "cppcc", "--json"),
+        ("search", "congress", "--json"),
+        ("validate",),
+    ],
+)
+def test_lean_paths_import_no_heavy_modules(args: tuple[str, ...]) -> None:
+    assert loaded_modules(*args) == []
+
+
+def test_the_version_fast_path_skips_the_cli_framework() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv=['twosessions','--version'];"
+            "from twosessions_cli.__main__ import main; main();"
+            "print('typer' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "False"
+
+
+def test_tables_do_import_rich() -> None:
+    # The probe is real: a table path shows up as loading rich.
+    assert loaded_modules("dates") == ["rich"]
