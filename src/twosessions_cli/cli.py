@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from twosessions_cli import __version__, lookups, render
-from twosessions_cli.errors import TwoSessionsError, UsageProblem
+from twosessions_cli.errors import DataError, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import KINDS, Facts, load_facts, user_data_dirs
 
 PROG = "twosessions"
@@ -502,4 +502,5 @@ def validate(
     else:
         render.show_validation(problems, counts, [str(p) for p in targets] or ["bundled data"])
     if problems:
-        raise typer.Exit(1)
+        where = ", ".join(str(p) for p in targets) or "the bundled data"
+        raise DataError(f"{len(problems)} problem(s) found in {where}", problems)

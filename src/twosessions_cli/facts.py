@@ -338,9 +338,13 @@ def _merge(
 def _files_at(path: Path, is_bundled: bool) -> tuple[dict[str, Path], list[Problem]]:
     """The data files a path names: ``<kind>.json`` files in a folder, or one such file."""
     expected = ", ".join(f"{k}.json" for k in KINDS)
-    if not path.exists():
-        return {}, [Problem(str(path), "$", "no such file or folder")]
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+        if not is_file and not path.is_dir():
+            return {}, [Problem(str(path), "$", "no such file or folder")]
+    except OSError as exc:  # a name too long, a loop of links...
+        return {}, [Problem(str(path), "$", f"cannot be read: {exc.strerror or exc}")]
+    if is_file:
         kind = path.name.removesuffix(".json")
         if path.suffix != ".json" or kind not in KINDS:
             return {}, [

@@ -392,15 +392,13 @@ def show_sources(uses: Sequence[SourceUse]) -> None:
 def show_validation(
     problems: Sequence[Problem], counts: dict[str, int], checked: Sequence[str]
 ) -> None:
-    """Problems one per line (plain, for grep and editors), then a one-line summary."""
+    """Problems one per line (plain, for grep and editors); a one-line summary when all is well."""
     out = sys.stdout
     for problem in problems:
         out.write(inert(str(problem)) + "\n")
-    where = ", ".join(checked)
-    if problems:
-        out.write(f"{len(problems)} problem(s) found in {inert(where)}\n")
-    else:
+    if not problems:
         total = sum(counts.values())
+        where = ", ".join(checked)
         out.write(f"ok: {inert(where)}: {total} records valid ({_count_text(counts)})\n")
 
 

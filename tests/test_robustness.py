@@ -1,0 +1,178 @@
+"""The CLI never crashes, never garbles a terminal, never reaches the network, never writes."""
+
+from __future__ import annotations
+
+import ast
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import twosessions_cli
+
+CLI = Callable[..., Run]
+SRC = Path(twosessions_cli.__file__).parent
+SCRIPT = Path(sys.executable).with_name("twosessions")
+
+EVERY_COMMAND: list[list[str]] = [
+    ["dates"],
+    ["dates", "--all"],
+    ["dates", "2020"],
+    ["explain"],
+    ["explain", "cppcc"],
+    ["stats", "2025"],
+    ["agenda"],
+    ["who"],
+    ["search", "congress"],
+    ["sources"],
+    ["validate"],
+    ["schema"],
+]
+
+nasty_text = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-",
+            "--",
+            "0",
+            "-2026",
+            "99999999999999999999",
+            "两会",
+            "👍🏽",
+            "مرحبا",
+            "e\u0301",
+            "\t\n",
+        ]
+    ),
+    st.text(min_size=1000, max_size=3000, alphabet="ab-"),
+)
+
+
+def check_outcome(result: Run, as_json: bool) -> None:
+    assert result.exit_code in (0, 1, 2), result
+    assert "Traceback" not in result.stderr
+    if result.exit_code:
+        assert result.stderr.startswith("twosessions: error: ")
+        assert result.stderr.count("\n") == 1
+    elif as_json:
+        json.loads(result.stdout)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["dates", "explain", "stats", "agenda", "who", "search", "validate"]),
+    arg=nasty_text,
+    as_json=st.booleans(),
+)
+def test_fuzzed_arguments_never_crash(cli: CLI, command: str, arg: str, as_json: bool) -> None:
+    args = [command, "--", arg] if not as_json else [command, "--json", "--", arg]
+    check_outcome(cli(*args), as_json)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(year=st.integers(min_value=-(10**30), max_value=10**30))
+def test_any_number_as_a_year(cli: CLI, year: int) -> None:
+    years_with_data = {"dates": {2020, 2026}, "stats": {2025}, "agenda": {2020, 2026}}
+    for command, years in years_with_data.items():
+        result = cli(command, "--", str(year))
+        check_outcome(result, False)
+        four_digits = 1000 <= year <= 9999
+        expected = 2 if not four_digits else 0 if year in years else 1
+        assert result.exit_code == expected, (command, year, result.stderr)
+
+
+@pytest.mark.parametrize("columns", [20, 33, 80, 250])
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_terminal_widths(cli: CLI, args: list[str], columns: int) -> None:
+    result = cli(*args, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.stderr
+    if args[0] not in ("schema", "validate"):
+        assert max(len(line) for line in result.stdout.splitlines()) <= columns
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"NO_COLOR": "1"}, {"TERM": "dumb", "NO_COLOR": ""}, {"FORCE_COLOR": "1", "NO_COLOR": ""}],
+    ids=["no-color", "dumb", "force-color"],
+)
+def test_colour_switches(cli: CLI, env: dict[str, str]) -> None:
+    result = cli("dates", env=env)
+    assert result.exit_code == 0
+    assert ("\x1b[" in result.stdout) == ("FORCE_COLOR" in env)
+
+
+def test_no_network(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("twosessions tried to open a socket")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for args in EVERY_COMMAND:
+        assert cli(*args).exit_code == 0, args
+        assert cli(*args, "--json").exit_code == 0 if args[0] != "schema" else True
+
+
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
+FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "subprocess", "socket", "urllib", "http"}
+
+
+@pytest.mark.parametrize("path", sorted(SRC.glob("*.py")), ids=lambda p: p.name)
+def test_no_code_from_data_and_no_shell(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            assert node.func.id not in FORBIDDEN_CALLS, f"{path.name}:{node.lineno}"
+        if isinstance(node, ast.Attribute):
+            assert node.attr not in {"system", "popen"}, f"{path.name}:{node.lineno}"
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+            )
+            for name in names:
+                assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name}:{node.lineno}"
+
+
+def snapshot(*folders: Path) -> dict[str, float]:
+    return {str(p): p.stat().st_mtime for folder in folders for p in [folder, *folder.rglob("*")]}
+
+
+def test_read_only_install_and_home_write_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    cwd = tmp_path / "cwd"
+    home.mkdir()
+    cwd.mkdir()
+    before = snapshot(home, cwd, SRC)
+    for folder in (home, cwd):
+        folder.chmod(0o555)
+    try:
+        for args in EVERY_COMMAND:
+            result = subprocess.run(
+                [str(SCRIPT), *args],
+                capture_output=True,
+                text=True,
+                cwd=cwd,
+                env={"HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
+                check=False,
+            )
+            assert result.returncode == 0, (args, result.stderr)
+    finally:
+        for folder in (home, cwd):
+            folder.chmod(0o755)
+    assert snapshot(home, cwd, SRC) == before
