@@ -395,23 +395,7 @@ def search(
     facts = _facts(data, no_user_data)
     hits = lookups.search(facts, text)
     if json:
-        render.emit_json(
-            {
-                "query": text,
-                "total": len(hits),
-                "hits": [
-                    {
-                        "kind": h.kind,
-                        "id": h.id,
-                        "label": h.label,
-                        "field": h.field,
-                        "text": h.text,
-                        "source": [{"file": r.file, "paragraph": r.paragraph} for r in h.source],
-                    }
-                    for h in hits
-                ],
-            }
-        )
+        render.emit_json(render.hits_data(text, hits))
         return
     render.show_hits(text, hits[:limit] if limit else hits, total=len(hits))
 

@@ -65,6 +65,25 @@ def session_data(facts: Facts, session: Session, bodies: dict[str, Body]) -> dic
     )
 
 
+def hits_data(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
+    """Search results as JSON data: every hit, however many the table would show."""
+    return {
+        "query": query,
+        "total": len(hits),
+        "hits": [
+            {
+                "kind": h.kind,
+                "id": h.id,
+                "label": h.label,
+                "field": h.field,
+                "text": h.text,
+                "source": [{"file": r.file, "paragraph": r.paragraph} for r in h.source],
+            }
+            for h in hits
+        ],
+    }
+
+
 def emit_json(payload: Any) -> None:
     """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)
