@@ -332,3 +332,29 @@ def test_markup_and_escape_codes_in_data_print_literally(tmp_path: Path, cli: CL
     raw = cli("explain", "evil", "--json", "--data", str(tmp_path)).stdout
     assert "\x1b" not in raw
     assert json.loads(raw)["topic"]["title"].startswith("[bold red]Loud[/bold red] \x1b[2J")
+
+
+def test_hint_names_user_data_even_for_a_bare_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A user's ./sessions.json must not be mistaken for the bundled file of the same name.
+    write(tmp_path, "sessions", [session(closes="2027-01-01")])
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataError, match=r"use --no-user-data$"):
+        load_facts([Path("sessions.json")])
+
+
+def test_hint_for_damaged_bundled_data(tmp_path: Path) -> None:
+    bundled = tmp_path / "bundled"
+    for kind in facts_module.KINDS:
+        write(
+            bundled, kind, json.loads((REPO / "data" / f"{kind}.json").read_text(encoding="utf-8"))
+        )
+    (bundled / "sessions.json").write_text("[", encoding="utf-8")
+    with pytest.raises(
+        DataError, match=r"the bundled data is damaged; reinstall twosessions$"
+    ) as caught:
+        load_facts(bundled=bundled)
+    assert caught.value.message.startswith(
+        f"bad data: {bundled / 'sessions.json'}: $: invalid JSON"
+    )

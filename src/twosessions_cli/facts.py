@@ -285,11 +285,10 @@ def decode_kind(kind: str, data: bytes, label: str) -> list[Any] | Problem:
     if not data.strip():
         return Problem(label, "$", "file is empty (expected a JSON array of records)")
     try:
-        text_ok = data.decode("utf-8")
+        data.decode("utf-8")  # msgspec would only say "invalid UTF-8"; we want a line and column
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         return Problem(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")
-    del text_ok
     try:
         records: list[Any] = msgspec.json.decode(data, type=list[KINDS[kind]])  # type: ignore[valid-type]
     except RecursionError:
@@ -357,18 +356,20 @@ def _files_at(path: Path, is_bundled: bool) -> tuple[dict[str, Path], list[Probl
     return files, []
 
 
-def _read_path(path: Path, is_bundled: bool) -> tuple[dict[str, list[Any]], list[Problem]]:
-    """Decode every data file at a path (a folder or one file), with the problems found."""
+def _read_path(
+    path: Path, is_bundled: bool
+) -> tuple[list[tuple[str, str, list[Any]]], list[Problem]]:
+    """Decode every data file at a path (a folder or one file): (kind, file, records) each."""
     files, problems = _files_at(path, is_bundled)
-    decoded: dict[str, list[Any]] = {}
+    decoded: list[tuple[str, str, list[Any]]] = []
     for kind, file in files.items():
-        label = f"{kind}.json" if is_bundled else str(file)
+        label = str(file)
         raw = _read_bytes(file, label)
         result = raw if isinstance(raw, Problem) else decode_kind(kind, raw, label)
         if isinstance(result, Problem):
             problems.append(result)
         else:
-            decoded[kind] = result
+            decoded.append((kind, label, result))
     return decoded, problems
 
 
@@ -377,21 +378,17 @@ def load_facts(overlays: Sequence[Path] = (), *, bundled: Path | None = None) ->
 
     Raises ``DataError`` naming the first problem; nothing is half-loaded.
     """
+    bundled = bundled or bundled_data_dir()
     facts, problems = collect(overlays, bundled=bundled)
     if problems:
-        from_user = any(_is_user_label(p.file) for p in problems)
+        in_bundled = all(p.file == str(bundled) or Path(p.file).parent == bundled for p in problems)
         hint = (
-            "check it with 'twosessions validate PATH', or use --no-user-data"
-            if from_user
-            else "the bundled data is damaged; reinstall twosessions"
+            "the bundled data is damaged; reinstall twosessions"
+            if in_bundled
+            else "check it with 'twosessions validate PATH', or use --no-user-data"
         )
         raise DataError.from_problems(problems, hint)
     return facts
-
-
-def _is_user_label(label: str) -> bool:
-    # Bundled files are labelled by bare name ("sessions.json"); overlay files by their path.
-    return label not in {f"{kind}.json" for kind in KINDS}
 
 
 def collect(
@@ -404,9 +401,7 @@ def collect(
     for path, is_bundled in paths:
         decoded, found = _read_path(path, is_bundled)
         problems.extend(found)
-        for kind, records in decoded.items():
-            file = path if path.is_file() else path / f"{kind}.json"
-            label = f"{kind}.json" if is_bundled else str(file)
+        for kind, label, records in decoded:
             problems.extend(_merge(facts, kind, records, label, not is_bundled))
     if not problems:
         from twosessions_cli.rules import check
