@@ -472,19 +472,11 @@ def validate(
     targets = list(paths or [])
     facts, problems = collect(targets)
     counts = {kind: len(facts.records(kind)) for kind in KINDS}
+    checked = [str(p) for p in targets]
     if json:
-        render.emit_json(
-            {
-                "ok": not problems,
-                "paths": [str(p) for p in targets] or ["bundled"],
-                "records": counts,
-                "problems": [
-                    {"file": p.file, "path": p.path, "message": p.message} for p in problems
-                ],
-            }
-        )
+        render.emit_json(render.validation_data(problems, counts, checked or ["bundled"]))
     else:
-        render.show_validation(problems, counts, [str(p) for p in targets] or ["bundled data"])
+        render.show_validation(problems, counts, checked or ["bundled data"])
     if problems:
-        where = ", ".join(str(p) for p in targets) or "the bundled data"
+        where = ", ".join(checked) or "the bundled data"
         raise DataError(f"{len(problems)} problem(s) found in {where}", problems)

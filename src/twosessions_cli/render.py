@@ -67,6 +67,8 @@ def session_data(facts: Facts, session: Session, bodies: dict[str, Body]) -> dic
 
 def hits_data(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
     """Search results as JSON data: every hit, however many the table would show."""
+    import msgspec
+
     return {
         "query": query,
         "total": len(hits),
@@ -77,10 +79,22 @@ def hits_data(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
                 "label": h.label,
                 "field": h.field,
                 "text": h.text,
-                "source": [{"file": r.file, "paragraph": r.paragraph} for r in h.source],
+                "source": msgspec.to_builtins(h.source),
             }
             for h in hits
         ],
+    }
+
+
+def validation_data(
+    problems: Sequence[Problem], counts: dict[str, int], checked: Sequence[str]
+) -> dict[str, Any]:
+    """The outcome of ``validate`` as JSON data."""
+    return {
+        "ok": not problems,
+        "paths": list(checked),
+        "records": counts,
+        "problems": [{"file": p.file, "path": p.path, "message": p.message} for p in problems],
     }
 
 
