@@ -358,3 +358,11 @@ def test_hint_for_damaged_bundled_data(tmp_path: Path) -> None:
     assert caught.value.message.startswith(
         f"bad data: {bundled / 'sessions.json'}: $: invalid JSON"
     )
+
+
+def test_a_path_with_a_line_break_still_gives_one_line_per_problem(cli: CLI) -> None:
+    # Found by the fuzzer: a newline in a path split the error over two lines.
+    result = cli("validate", "bad\nname")
+    assert result.exit_code == 1
+    assert result.stdout == "bad\\nname: $: no such file or folder\n"
+    assert result.stderr == "twosessions: error: 1 problem(s) found in bad\\nname\n"

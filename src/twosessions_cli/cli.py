@@ -47,7 +47,7 @@ class _ClickError(Protocol):
 
 def fail(message: str, code: int) -> NoReturn:
     """Print one line on stderr and exit: the only way this program reports an error."""
-    print(f"{PROG}: error: {render.inert(message)}", file=sys.stderr)
+    print(f"{PROG}: error: {render.one_line(message)}", file=sys.stderr)
     raise SystemExit(code)
 
 

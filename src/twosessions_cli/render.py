@@ -43,6 +43,14 @@ def inert(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def one_line(text: str) -> str:
+    """Inert text that stays on one line: line breaks and tabs shown as \\n, \\r, \\t."""
+    return inert(text.translate(_LINE_BREAKS))
+
+
 # --------------------------------------------------------------------------------------------
 # JSON
 # --------------------------------------------------------------------------------------------
@@ -428,11 +436,11 @@ def show_validation(
     """Problems one per line (plain, for grep and editors); a one-line summary when all is well."""
     out = sys.stdout
     for problem in problems:
-        out.write(inert(str(problem)) + "\n")
+        out.write(one_line(str(problem)) + "\n")
     if not problems:
         total = sum(counts.values())
         where = ", ".join(checked)
-        out.write(f"ok: {inert(where)}: {total} records valid ({_count_text(counts)})\n")
+        out.write(f"ok: {one_line(where)}: {total} records valid ({_count_text(counts)})\n")
 
 
 def _count_text(counts: dict[str, int]) -> str:
