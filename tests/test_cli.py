@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import Run
@@ -26,7 +27,20 @@ def test_no_arguments_prints_help_with_examples(cli: CLI) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["dates", "explain", "stats", "agenda", "who", "search", "sources"]
+    "command",
+    [
+        "dates",
+        "next",
+        "timeline",
+        "ics",
+        "explain",
+        "glossary",
+        "stats",
+        "agenda",
+        "who",
+        "search",
+        "sources",
+    ],
 )
 def test_every_command_has_help_with_an_example(cli: CLI, command: str) -> None:
     for flag in ("--help", "-h"):
@@ -218,6 +232,10 @@ def test_sources_counts_facts(cli: CLI) -> None:
         ("who",),
         ("search", "congress"),
         ("sources",),
+        ("next", "--today", "2026-01-29"),
+        ("timeline",),
+        ("glossary",),
+        ("ics",),
     ],
 )
 def test_json_output_is_one_document_identical_whatever_the_terminal(
@@ -251,3 +269,276 @@ def test_search_limit_applies_to_the_table_only(cli: CLI) -> None:
     data = cli("search", "the", "--limit", "2", "--json").json()
     assert data["total"] == len(data["hits"]) > 2
     assert cli("search", "the", "--limit", "-1").exit_code == 2
+
+
+# --------------------------------------------------------------------------------------------
+# next
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "headline", "statuses"),
+    [
+        (
+            "2026-01-20",
+            "Next: the CPPCC committee opens in 7 days, on Tuesday 27 January 2026.",
+            ["opens in 7 days", "opens in 8 days"],
+        ),
+        (
+            "2026-01-29",
+            "Sitting today: the CPPCC committee (day 3 of 5), the People's Congress (day 2 of 5).",
+            ["day 3 of 5", "day 2 of 5"],
+        ),
+        (
+            "2026-03-01",
+            "Nothing ahead in the data: the People's Congress ended 28 days ago, "
+            "on Sunday 1 February 2026.",
+            ["ended 29 days ago", "ended 28 days ago"],
+        ),
+        (
+            "2026-01-26",
+            "Next: the CPPCC committee opens tomorrow, on Tuesday 27 January 2026.",
+            ["opens tomorrow", "opens in 2 days"],
+        ),
+    ],
+)
+def test_next_gives_the_three_kinds_of_answer(
+    cli: CLI, today: str, headline: str, statuses: list[str]
+) -> None:
+    result = cli("next", "--today", today, env={"COLUMNS": "150"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == headline
+    rows = [line for line in lines if "4th of 6th term" in line]
+    assert [next(s for s in statuses if s in row) for row in rows] == statuses
+    ended = today == "2026-03-01"
+    assert ("No later session is in the data" in result.stdout) == ended
+    data = cli("next", "--today", today, "--json").json()
+    assert data["headline"] == headline
+    assert [s["status"]["text"] for s in data["sessions"]] == statuses
+    assert data["all_ended"] is ended
+
+
+def test_next_json_shape(cli: CLI) -> None:
+    data = cli("next", "--today", "2026-01-29", "--json").json()
+    assert data["today"] == "2026-01-29"
+    assert [s["id"] for s in data["sessions"]] == ["2026-cppcc", "2026-congress"]
+    assert data["sessions"][0]["status"] == {
+        "state": "sitting",
+        "opens_in_days": None,
+        "day": 3,
+        "of_days": 5,
+        "ended_days_ago": None,
+        "text": "day 3 of 5",
+    }
+    assert data["sessions"][0]["source"][0] == {"file": NEWS, "paragraph": 1}
+    upcoming = cli("next", "--today", "2026-01-20", "--json").json()["sessions"][1]["status"]
+    assert (upcoming["state"], upcoming["opens_in_days"]) == ("upcoming", 8)
+    ended = cli("next", "--today", "2026-03-01", "--json").json()["sessions"][1]["status"]
+    assert (ended["state"], ended["ended_days_ago"]) == ("ended", 28)
+
+
+def test_next_without_today_counts_from_the_local_date(cli: CLI) -> None:
+    import datetime as dt
+
+    data = cli("next", "--json").json()
+    assert data["today"] == dt.date.today().isoformat()
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2026-02-30", "day is out of range for month"),
+        ("26-01-20", "expected YYYY-MM-DD"),
+        ("next week", "expected YYYY-MM-DD"),
+    ],
+)
+def test_next_malformed_date_is_a_usage_error(cli: CLI, value: str, why: str) -> None:
+    result = cli("next", "--today", value)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"twosessions: error: invalid date {value!r}: ")
+    assert why in result.stderr
+    assert result.stderr.endswith("expected YYYY-MM-DD, such as 2026-01-20\n")
+
+
+# --------------------------------------------------------------------------------------------
+# timeline
+# --------------------------------------------------------------------------------------------
+
+
+def test_timeline_piped_is_one_plain_line_per_day(cli: CLI) -> None:
+    result = cli("timeline")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "2026-01-26 Mon  -",
+        "2026-01-27 Tue  CPPCC committee day 1/5",
+        "2026-01-28 Wed  CPPCC committee day 2/5; People's Congress day 1/5 (both sitting)",
+        "2026-01-29 Thu  CPPCC committee day 3/5; People's Congress day 2/5 (both sitting)",
+        "2026-01-30 Fri  CPPCC committee day 4/5; People's Congress day 3/5 (both sitting)",
+        "2026-01-31 Sat  CPPCC committee day 5/5; People's Congress day 4/5 (both sitting)",
+        "2026-02-01 Sun  People's Congress day 5/5",
+    ]
+
+
+def visible(text: str) -> list[str]:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines()
+
+
+def test_timeline_strip_on_a_terminal(cli: CLI) -> None:
+    result = cli("timeline", env={"FORCE_COLOR": "1", "NO_COLOR": "", "COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout
+    lines = visible(result.stdout)
+    assert lines[0].strip() == "Chongqing Two Sessions, 2026: who sits when (26 Jan to 1 Feb)"
+    header = next(line for line in lines if "Mo" in line and "Su" in line)
+    assert header.split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+    rows = {line.split("[")[0].strip(): line for line in lines if "███" in line or "◆" in line}
+    assert rows["CPPCC committee"].count("███") == 5
+    assert rows["People's Congress"].count("███") == 5
+    assert lines[lines.index(rows["People's Congress"]) + 1].split()[:2] == ["Both", "sitting"]
+    both = lines[lines.index(rows["People's Congress"]) + 1]
+    assert both.count("◆") == 4
+    # The diamonds sit under the days both bodies sit: the 28th to the 31st.
+    days = next(line for line in lines if "26" in line and "27" in line)
+    assert [days[both.index("◆") - 1 : both.index("◆") + 1]] == ["28"]
+    assert "███ sitting   ◆ both sitting" in lines
+
+
+def test_timeline_narrow_terminal_turns_the_strip_on_its_side(cli: CLI) -> None:
+    result = cli("timeline", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "44"})
+    lines = visible(result.stdout)
+    assert max(len(line) for line in lines) <= 44
+    wednesday = next(line for line in lines if "Wed 28 Jan" in line)
+    assert "◆" in wednesday
+    assert "███ 2/5" in wednesday
+    assert "███ 1/5" in wednesday
+
+
+def test_timeline_json_shape(cli: CLI) -> None:
+    data = cli("timeline", "--json").json()
+    assert (data["year"], data["from"], data["to"]) == (2026, "2026-01-26", "2026-02-01")
+    assert [s["id"] for s in data["sessions"]] == ["2026-cppcc", "2026-congress"]
+    assert [d["overlap"] for d in data["days"]] == [False, False, True, True, True, True, False]
+    assert data["days"][2] == {
+        "date": "2026-01-28",
+        "weekday": "Wed",
+        "sitting": [
+            {"session": "2026-cppcc", "body": "cppcc", "day": 2, "of_days": 5},
+            {"session": "2026-congress", "body": "congress", "day": 1, "of_days": 5},
+        ],
+        "overlap": True,
+    }
+
+
+@pytest.mark.parametrize(("year", "code"), [("2024", 1), ("20x6", 2)])
+def test_timeline_errors(cli: CLI, year: str, code: int) -> None:
+    result = cli("timeline", year)
+    assert result.exit_code == code
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+# --------------------------------------------------------------------------------------------
+# glossary
+# --------------------------------------------------------------------------------------------
+
+
+def test_glossary_table(cli: CLI) -> None:
+    result = cli("glossary", env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if "提案" in line)
+    assert row.split()[:3] == ["Proposals", "提案", "tí'àn"]
+    assert "Suggestions that CPPCC members" in row
+
+
+def test_glossary_narrow_terminal_prints_one_block_per_term(cli: CLI) -> None:
+    result = cli("glossary", env={"COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 50
+    assert "Proposals · 提案 (tí'àn)" in lines
+    assert lines[lines.index("Proposals · 提案 (tí'àn)") + 1].startswith("  Suggestions")
+
+
+def test_glossary_json(cli: CLI) -> None:
+    terms = cli("glossary", "--json").json()["terms"]
+    cppcc = next(t for t in terms if t["id"] == "cppcc")
+    assert cppcc == {
+        "id": "cppcc",
+        "english": "Chongqing Municipal Committee of the CPPCC",
+        "chinese": "重庆市政协",
+        "pinyin": "Chóngqìng shì zhèngxié",
+        "meaning": cppcc["meaning"],
+        "source": cppcc["source"],
+        "origin": "bundled",
+    }
+    assert cppcc["meaning"].startswith("Chongqing's political advisory body")
+    assert {"file": "002_daf29c6fabd4bbfb.txt", "paragraph": 11} in cppcc["source"]
+    assert len(terms) == 16
+    assert "\n" not in "".join(t["meaning"] for t in terms)  # one line each
+
+
+# --------------------------------------------------------------------------------------------
+# ics
+# --------------------------------------------------------------------------------------------
+
+
+def test_ics_to_standard_output(cli: CLI) -> None:
+    import icalendar
+
+    result = cli("ics", env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
+        "2020-two-sessions@twosessions",
+        "2026-cppcc@twosessions",
+        "2026-congress@twosessions",
+    ]
+    assert "DTSTAMP:20260101T000000Z" in result.stdout
+    assert cli("ics", env={"SOURCE_DATE_EPOCH": "1767225600"}).stdout == result.stdout
+
+
+def test_ics_to_a_file_says_so_on_stderr(cli: CLI, tmp_path: Path) -> None:
+    target = tmp_path / "sessions.ics"
+    result = cli("ics", "2026", "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"twosessions: wrote 2 event(s) to {target}\n"
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == 2
+
+
+def test_ics_json_lists_the_events_and_the_file(cli: CLI, tmp_path: Path) -> None:
+    target = tmp_path / "x.ics"
+    data = cli("ics", "--json", "-o", str(target)).json()
+    assert data["file"] == str(target)
+    assert target.exists()
+    assert [(e["uid"], e["start"], e["end_exclusive"]) for e in data["events"]] == [
+        ("2020-two-sessions@twosessions", "2020-01-10", "2020-01-16"),
+        ("2026-cppcc@twosessions", "2026-01-27", "2026-02-01"),
+        ("2026-congress@twosessions", "2026-01-28", "2026-02-02"),
+    ]
+    only_json = cli("ics", "--json").json()
+    assert only_json["file"] is None
+    assert only_json["events"] == data["events"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["2024"], 1, "no sessions recorded for 2024; years with sessions: 2020, 2026"),
+        (["26"], 2, "invalid year '26'"),
+        (["-o", "{tmp}"], 2, "Is a directory"),
+        (["-o", "{tmp}/missing/x.ics"], 2, "No such file or directory"),
+    ],
+)
+def test_ics_errors(cli: CLI, tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    result = cli("ics", *(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert result.stderr.startswith("twosessions: error: ")
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1

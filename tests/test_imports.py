@@ -45,6 +45,10 @@ def loaded_modules(*args: str) -> list[str]:
         ("explain", "cppcc", "--json"),
         ("search", "congress", "--json"),
         ("validate",),
+        ("next", "--json", "--today", "2026-01-20"),
+        ("timeline", "--json"),
+        ("glossary", "--json"),
+        ("ics", "--json"),
     ],
 )
 def test_lean_paths_import_no_heavy_modules(args: tuple[str, ...]) -> None:
@@ -70,3 +74,12 @@ def test_the_version_fast_path_skips_the_cli_framework() -> None:
 def test_tables_do_import_rich() -> None:
     # The probe is real: a table path shows up as loading rich.
     assert loaded_modules("dates") == ["rich"]
+
+
+def test_only_the_calendar_file_loads_icalendar() -> None:
+    # icalendar costs more to import than Typer: it loads for `ics` writing a file, and
+    # for nothing else (its --json above does not need it).
+    writing = {m.split(".")[0] for m in loaded_modules("ics")}
+    assert "icalendar" in writing
+    assert "rich" not in writing
+    assert "icalendar" not in loaded_modules("timeline")

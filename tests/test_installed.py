@@ -189,3 +189,130 @@ def test_no_color_in_a_real_terminal() -> None:
     plain = _run_in_pty(["dates"], 100, NO_COLOR="1")
     assert "\x1b[1;36m" not in plain  # ...and not with NO_COLOR
     assert "Chongqing Two Sessions, 2026" in plain
+
+
+# --------------------------------------------------------------------------------------------
+# next, timeline, glossary, ics and completion, as installed
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "first_line"),
+    [
+        ("2026-01-20", "Next: the CPPCC committee opens in 7 days, on Tuesday 27 January 2026."),
+        ("2026-01-29", "Sitting today: the CPPCC committee (day 3 of 5), the People's Congress"),
+        ("2026-03-01", "Nothing ahead in the data: the People's Congress ended 28 days ago"),
+    ],
+)
+def test_next_as_installed(tmp_path: Path, today: str, first_line: str) -> None:
+    result = run("next", "--today", today, cwd=tmp_path, COLUMNS="200")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(first_line)
+    bad = run("next", "--today", "2026-1-20", cwd=tmp_path)
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr.count("\n") == 1
+
+
+def test_ics_round_trip_as_installed(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import icalendar
+
+    target = tmp_path / "two-sessions.ics"
+    result = run("ics", "-o", str(target), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"twosessions: wrote 3 event(s) to {target}\n"
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    dates = run("dates", "--all", "--json", cwd=tmp_path)
+    for event, session in zip(events, json.loads(dates.stdout)["sessions"], strict=True):
+        assert str(event["UID"]) == f"{session['id']}@twosessions"
+        assert event.decoded("DTSTART") == dt.date.fromisoformat(session["opens"])
+        closes = dt.date.fromisoformat(session["closes"])
+        assert event.decoded("DTEND") == closes + dt.timedelta(days=1)
+        assert session["source"][0]["file"] in str(event["DESCRIPTION"]).replace("\n", "")
+    again = tmp_path / "again.ics"
+    run("ics", "-o", str(again), cwd=tmp_path)
+    first_uids = [str(e["UID"]) for e in events]
+    assert first_uids == [
+        str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")
+    ]
+
+
+def test_timeline_and_glossary_as_installed(tmp_path: Path) -> None:
+    piped = run("timeline", "2020", cwd=tmp_path)
+    assert piped.returncode == 0
+    assert "2020-01-10 Fri  Two Sessions (joint) day 1/6" in piped.stdout.splitlines()
+    assert "\x1b" not in piped.stdout
+    terms = json.loads(run("glossary", "--json", cwd=tmp_path).stdout)["terms"]
+    assert {t["chinese"] for t in terms} >= {"两会", "重庆市政协", "重庆市人民代表大会", "提案"}
+
+
+def test_timeline_in_a_real_terminal_draws_the_strip() -> None:
+    out = _run_in_pty(["timeline"], 100)
+    assert "\x1b[" in out
+    assert out.count("███") == 11  # 5 + 5 sitting days, and the legend
+    assert "Both sitting" in out
+
+
+def test_timeline_in_an_ascii_terminal_uses_ascii_marks() -> None:
+    out = _run_in_pty(["timeline"], 100, PYTHONIOENCODING="ascii")
+    assert "###" in out
+    assert "\\u2588" not in out  # no escaped block characters
+    assert "Both sitting" in out
+
+
+def complete(shell: str, words: str, cwd: Path, **env: str) -> list[str]:
+    """Ask the installed script for completions the way the shell scripts Typer installs do."""
+    if shell == "bash":
+        parts = words.split(" ")
+        extra = {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+    else:
+        extra = {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    result = run(cwd=cwd, _TWOSESSIONS_COMPLETE=f"complete_{shell}", **extra, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    # The shell scripts split the answer on newlines and drop empty fields.
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
+    assert complete("bash", "twosessions ti", tmp_path) == ["timeline"]
+    assert set(complete("bash", "twosessions ", tmp_path)) >= {
+        "dates",
+        "next",
+        "timeline",
+        "ics",
+        "glossary",
+        "explain",
+    }
+    assert complete("bash", "twosessions explain cp", tmp_path) == [
+        "cppcc",
+        "cppcc committee",
+        "cppcc proposals",
+    ]
+    assert complete("bash", "twosessions explain 政", tmp_path)[0] == "政协"
+    assert complete("bash", "twosessions dates ", tmp_path) == ["2026", "2020"]
+    assert complete("bash", "twosessions timeline 202", tmp_path) == ["2026", "2020"]
+    assert complete("bash", "twosessions stats ", tmp_path) == ["2025"]
+    assert complete("bash", "twosessions agenda 2020", tmp_path) == ["2020"]
+
+
+def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> None:
+    fish = complete("fish", "twosessions explain np", tmp_path)
+    assert fish == ["npc\tChina's national congress, which meets with the national…"]
+    zsh = "\n".join(complete("zsh", "twosessions explain 人大", tmp_path))
+    assert '"人大":"Chongqing\'\'s legislature"' in zsh
+
+
+def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> None:
+    overlay = Path(__file__).resolve().parents[1] / "docs" / "example-overlay"
+    with_2027 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
+    assert with_2027 == ["2027", "2026", "2020"]
+    bundled_only = complete(
+        "bash", "twosessions dates --no-user-data ", tmp_path, TWOSESSIONS_DATA=str(overlay)
+    )
+    assert bundled_only == ["2026", "2020"]
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "sessions.json").write_text("{not json", encoding="utf-8")
+    assert complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(broken)) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -34,6 +35,11 @@ EVERY_COMMAND: list[list[str]] = [
     ["sources"],
     ["validate"],
     ["schema"],
+    ["next", "--today", "2026-01-29"],
+    ["timeline"],
+    ["timeline", "2020"],
+    ["glossary"],
+    ["ics"],
 ]
 
 nasty_text = st.one_of(
@@ -72,7 +78,9 @@ def check_outcome(result: Run, as_json: bool) -> None:
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    command=st.sampled_from(["dates", "explain", "stats", "agenda", "who", "search", "validate"]),
+    command=st.sampled_from(
+        ["dates", "explain", "stats", "agenda", "who", "search", "validate", "timeline", "ics"]
+    ),
     arg=nasty_text,
     as_json=st.booleans(),
 )
@@ -98,10 +106,13 @@ def test_any_number_as_a_year(cli: CLI, year: int) -> None:
 @pytest.mark.parametrize("columns", [20, 33, 80, 250])
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
 def test_terminal_widths(cli: CLI, args: list[str], columns: int) -> None:
-    result = cli(*args, env={"COLUMNS": str(columns)})
+    # timeline draws only on a terminal (piped, it prints one unwrapped line per day).
+    terminal = {"FORCE_COLOR": "1"} if args[0] == "timeline" else {}
+    result = cli(*args, env={"COLUMNS": str(columns), **terminal})
     assert result.exit_code == 0, result.stderr
-    if args[0] not in ("schema", "validate"):
-        assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    if args[0] not in ("schema", "validate", "ics"):
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+        assert max(len(line) for line in shown.splitlines()) <= columns
 
 
 @pytest.mark.parametrize(

@@ -152,10 +152,47 @@ NoUserDataOpt = Annotated[
     bool,
     typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
 ]
+
+
+def _completion_facts(ctx: typer.Context) -> Facts | None:
+    """The facts as the command being completed would see them; None if they cannot load."""
+    params = ctx.params
+    try:
+        return _facts(params.get("data"), bool(params.get("no_user_data")))
+    except TwoSessionsError:
+        return None
+
+
+def _complete_session_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    return lookups.year_completions((s.year for s in facts.sessions), incomplete) if facts else []
+
+
+def _complete_figure_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    return lookups.year_completions((f.year for f in facts.figures), incomplete) if facts else []
+
+
+def _complete_agenda_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    facts = _completion_facts(ctx)
+    return lookups.year_completions((a.year for a in facts.agenda), incomplete) if facts else []
+
+
+def _complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    found = lookups.topic_completions(facts, incomplete)
+    return [(name, render.completion_help(summary)) for name, summary in found]
+
+
 YearArg = Annotated[
     str | None,
     typer.Argument(
-        metavar="[YEAR]", help="A year such as 2026 (default: the latest).", show_default=False
+        metavar="[YEAR]",
+        help="A year such as 2026 (default: the latest).",
+        show_default=False,
+        autocompletion=_complete_session_year,
     ),
 ]
 
@@ -240,20 +277,151 @@ def dates(
     render.show_sessions(facts, sessions, bodies, title)
 
 
-@app.command()
+@app.command(name="next")
 @reports_errors
-def explain(
-    topic: Annotated[
+def next_session(
+    today: Annotated[
         str | None,
-        typer.Argument(
-            help="A topic id, English name or Chinese name (e.g. cppcc, 人大).", show_default=False
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="Count from this day instead of the local date (for scripts and what-ifs).",
+            show_default=False,
         ),
     ] = None,
     json: JsonOpt = False,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """Explain a body or term in plain language; with no TOPIC, list the topics.
+    """Days until the next sessions open, or which day of them it is.
+
+    When every session in the data is over, says how long ago the last one ended.
+
+    \b
+    Examples:
+      twosessions next
+      twosessions next --today 2026-01-20     opens in 7 days
+      twosessions next --today 2026-01-29     day 3 of 5
+      twosessions next --json
+    """
+    import datetime as dt
+
+    day = dt.date.today() if today is None else lookups.parse_date(today)
+    facts = _facts(data, no_user_data)
+    standings = lookups.next_sessions(facts, day)
+    bodies = lookups.body_by_id(facts)
+    if json:
+        render.emit_json(render.next_data(facts, standings, bodies, day))
+        return
+    render.show_next(facts, standings, bodies, day)
+
+
+@app.command()
+@reports_errors
+def timeline(
+    year: YearArg = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """A calendar strip of the sessions' weeks: who sits which day.
+
+    Days when both bodies sit are marked, so the overlap shows at a glance.
+
+    On a terminal the days run across; when piped, one plain line per day.
+
+    \b
+    Examples:
+      twosessions timeline
+      twosessions timeline 2020
+      twosessions timeline | grep both
+    """
+    facts = _facts(data, no_user_data)
+    line = lookups.timeline(facts, _year(year))
+    bodies = lookups.body_by_id(facts)
+    if json:
+        render.emit_json(render.timeline_data(facts, line, bodies))
+        return
+    render.show_timeline(facts, line, bodies)
+
+
+@app.command()
+@reports_errors
+def ics(
+    year: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[YEAR]",
+            help="Only this year's sessions (default: every session in the data).",
+            show_default=False,
+            autocompletion=_complete_session_year,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the calendar to FILE instead of standard output ('-' is standard output).",
+            show_default=False,
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """Export the sessions as an iCalendar (.ics) file.
+
+    One all-day event per session, with its source in the description.
+
+    Each event has a stable UID, so importing a newer export updates the events instead of
+    adding copies. Set SOURCE_DATE_EPOCH for a byte-for-byte repeatable file. With --json,
+    print the events as JSON (the file, if -o is given, is still written as iCalendar).
+
+    \b
+    Examples:
+      twosessions ics -o two-sessions.ics
+      twosessions ics 2026 > 2026.ics
+      twosessions ics --json
+    """
+    from twosessions_cli import ical
+
+    facts = _facts(data, no_user_data)
+    wanted = _year(year)
+    sessions = (
+        lookups.all_sessions(facts) if year is None else lookups.sessions_in_year(facts, wanted)
+    )
+    events = ical.session_events(facts, sessions, lookups.body_by_id(facts))
+    to_file = output is not None and str(output) != "-"
+    if to_file or not json:
+        calendar = ical.calendar_bytes(events, ical.export_stamp())
+        render.write_output(output if to_file else None, calendar)
+    if json:
+        render.emit_json(
+            {"file": str(output) if to_file else None, "events": ical.events_data(events)}
+        )
+    elif to_file:
+        render.note(f"wrote {len(events)} event(s) to {output}")
+
+
+@app.command()
+@reports_errors
+def explain(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOPIC]",
+            help="A topic id, English name or Chinese name (e.g. cppcc, 人大).",
+            show_default=False,
+            autocompletion=_complete_topic,
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """Explain a body or term in plain language (no TOPIC: list them).
 
     \b
     Examples:
@@ -281,13 +449,42 @@ def explain(
 
 @app.command()
 @reports_errors
-def stats(
-    year: Annotated[str, typer.Argument(metavar="YEAR", help="A year such as 2025.")],
+def glossary(
     json: JsonOpt = False,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """The year's figures: what, value, qualifier, the body it belongs to, and source.
+    """Every term in English and Chinese, with pinyin and meaning.
+
+    \b
+    Examples:
+      twosessions glossary
+      twosessions glossary --json
+    """
+    facts = _facts(data, no_user_data)
+    terms = lookups.glossary(facts)
+    if json:
+        render.emit_json(render.glossary_data(facts, terms))
+        return
+    render.show_glossary(terms)
+
+
+@app.command()
+@reports_errors
+def stats(
+    year: Annotated[
+        str,
+        typer.Argument(
+            metavar="YEAR", help="A year such as 2025.", autocompletion=_complete_figure_year
+        ),
+    ],
+    json: JsonOpt = False,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
+) -> None:
+    """A year's figures, with qualifier, body and source.
+
+    Each figure keeps its qualifier ('over 50' stays a lower bound) and the body it belongs to.
 
     \b
     Examples:
@@ -317,12 +514,20 @@ def stats(
 @app.command()
 @reports_errors
 def agenda(
-    year: YearArg = None,
+    year: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[YEAR]",
+            help="A year such as 2026 (default: the latest).",
+            show_default=False,
+            autocompletion=_complete_agenda_year,
+        ),
+    ] = None,
     json: JsonOpt = False,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """How many agenda items each body's session has, and the items the sources name.
+    """Agenda item counts per session, and the items the sources name.
 
     \b
     Examples:
@@ -354,7 +559,7 @@ def who(
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """Who is who: each named person, their role and body, and what they reported.
+    """Who is who: named people, their roles and what they reported.
 
     \b
     Examples:
@@ -384,7 +589,9 @@ def search(
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """Find TEXT across topics, people, figures, agenda and sessions, and say where.
+    """Find TEXT in topics, people, figures, agenda and sessions.
+
+    Each match says which record and field it is in, and its source.
 
     \b
     Examples:
@@ -407,7 +614,7 @@ def sources(
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
-    """The source documents: what each is, its date, and how many facts come from it.
+    """The source documents, their dates and how many facts use each.
 
     \b
     Examples:
@@ -431,7 +638,9 @@ def sources(
 @app.command()
 @reports_errors
 def schema() -> None:
-    """Print the JSON Schema of the data files (generated from the code's record types).
+    """Print the JSON Schema of the data files.
+
+    It is generated from the code's record types, so it cannot drift from what is checked.
 
     \b
     Examples:
@@ -455,7 +664,7 @@ def validate(
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Check data files against the schema and the rules; list every problem.
+    """Check data files against the schema and rules; list problems.
 
     Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
     Files are checked on top of the bundled data, so they may refer to bundled records.

@@ -5,12 +5,15 @@ Rich is imported inside the functions that draw, so ``--json`` and ``--version``
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from twosessions_cli.errors import TwoSessionsError, UsageProblem
 from twosessions_cli.facts import (
     AgendaEntry,
     Body,
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from twosessions_cli.lookups import Hit, SourceUse
+    from twosessions_cli.lookups import Hit, Sitting, SourceUse, Standing, Timeline
 
 # C0/C1 control characters (but tab and newline) and the bidirectional overrides that can
 # reorder what a terminal shows: text from data files must never drive the terminal.
@@ -114,6 +117,44 @@ def emit_json(payload: Any) -> None:
     out.flush()
     out.buffer.write(text.encode("utf-8") + b"\n")
     out.buffer.flush()
+
+
+def write_output(path: Path | None, data: bytes) -> None:
+    """Write a finished document to ``path``, or to standard output when ``path`` is None."""
+    if path is None:
+        out = sys.stdout
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+        return
+    try:
+        path.write_bytes(data)
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        raise UsageProblem(
+            f"cannot write {str(path)!r}: {exc.strerror or exc}; give a file path in a folder "
+            "you can write to, or '-' for standard output"
+        ) from None
+    except OSError as exc:
+        raise TwoSessionsError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+
+
+def completion_help(summary: str, width: int = 60) -> str:
+    """A short, single-line description for a shell's completion menu.
+
+    Typer passes it through Rich (markup and wrapping at the terminal width), so it is kept
+    short, on one line, and free of square brackets.
+    """
+    head = re.split(r"[:;]", summary, maxsplit=1)[0].strip() or summary
+    head = " ".join(inert(head).split()).replace("[", "(").replace("]", ")")
+    if len(head) <= width:
+        return head
+    cut = head[: width - 1].rsplit(" ", 1)[0] or head[: width - 1]
+    return cut.rstrip(",.;: ") + "…"
+
+
+def note(message: str) -> None:
+    """A one-line message for the person at the terminal, on stderr so it never mixes with data."""
+    print(f"twosessions: {one_line(message)}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,9 +275,14 @@ def _origin_note(facts: Facts, kind: str, record_id: str) -> str | None:
     return None if origin == "bundled" else f"From your data: {origin}"
 
 
-def show_sessions(
-    facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
-) -> None:
+def _sessions_table(
+    facts: Facts,
+    sessions: Sequence[Session],
+    bodies: dict[str, Body],
+    title: str,
+    status: Mapping[str, str] | None = None,
+) -> tuple[Table, list[str]]:
+    """The sessions table and its footnotes; ``status`` adds a column keyed by session id."""
     many_years = len({s.year for s in sessions}) > 1
     table = _table(title)
     if many_years:
@@ -246,6 +292,8 @@ def show_sessions(
     table.add_column("Opens", no_wrap=True)
     table.add_column("Closes", no_wrap=True)
     table.add_column("Days", justify="right")
+    if status is not None:
+        table.add_column("Status", style="bold", no_wrap=True)
     table.add_column("Source", style="dim")
     notes: list[str] = []
     for session in sessions:
@@ -262,8 +310,17 @@ def show_sessions(
         ]
         if many_years:
             row.insert(0, text(session.year))
+        if status is not None:
+            row.append(text(status.get(session.id, "")))
         row.append(text(refs_text(session.source)))
         table.add_row(*row)
+    return table, notes
+
+
+def show_sessions(
+    facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
+) -> None:
+    table, notes = _sessions_table(facts, sessions, bodies, title)
     _print_with_notes(table, notes, (r for s in sessions for r in s.source))
 
 
@@ -445,3 +502,320 @@ def show_validation(
 
 def _count_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+# --------------------------------------------------------------------------------------------
+# next, timeline, glossary
+# --------------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """'Tuesday 27 January 2026', the same whatever the locale."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def standing_text(standing: Standing) -> str:
+    """'opens in 7 days', 'day 3 of 5' or 'ended 28 days ago'."""
+    if standing.state == "upcoming":
+        return "opens tomorrow" if standing.opens_in == 1 else f"opens in {standing.opens_in} days"
+    if standing.state == "sitting":
+        return f"day {standing.day} of {standing.session.days}"
+    return "ended yesterday" if standing.ended_ago == 1 else f"ended {standing.ended_ago} days ago"
+
+
+def next_headline(standings: Sequence[Standing], bodies: dict[str, Body]) -> str:
+    """One sentence that answers 'what is next?'."""
+    sitting = [s for s in standings if s.state == "sitting"]
+    if sitting:
+        who = ", ".join(
+            f"the {_body_name(bodies, s.session.body)} ({standing_text(s)})" for s in sitting
+        )
+        return f"Sitting today: {who}."
+    upcoming = [s for s in standings if s.state == "upcoming"]
+    if upcoming:
+        first = upcoming[0]
+        return (
+            f"Next: the {_body_name(bodies, first.session.body)} {standing_text(first)}, "
+            f"on {long_date(first.session.opens)}."
+        )
+    last = max(standings, key=lambda s: (s.session.closes, s.session.body))
+    return (
+        f"Nothing ahead in the data: the {_body_name(bodies, last.session.body)} "
+        f"{standing_text(last)}, on {long_date(last.session.closes)}."
+    )
+
+
+def _nothing_ahead(standings: Sequence[Standing]) -> bool:
+    return all(s.state == "ended" for s in standings)
+
+
+NOTHING_AHEAD_HINT = (
+    "No later session is in the data. When the next dates are announced, "
+    "add them with --data DIR (see 'twosessions validate --help')."
+)
+
+
+def next_data(
+    facts: Facts, standings: Sequence[Standing], bodies: dict[str, Body], today: dt.date
+) -> dict[str, Any]:
+    return {
+        "today": today.isoformat(),
+        "headline": next_headline(standings, bodies),
+        "all_ended": _nothing_ahead(standings),
+        "sessions": [
+            {
+                **session_data(facts, s.session, bodies),
+                "status": {
+                    "state": s.state,
+                    "opens_in_days": s.opens_in,
+                    "day": s.day,
+                    "of_days": s.session.days if s.day is not None else None,
+                    "ended_days_ago": s.ended_ago,
+                    "text": standing_text(s),
+                },
+            }
+            for s in standings
+        ],
+    }
+
+
+def show_next(
+    facts: Facts, standings: Sequence[Standing], bodies: dict[str, Body], today: dt.date
+) -> None:
+    out = console()
+    out.print(text(next_headline(standings, bodies), "bold"))
+    out.print()
+    sessions = [s.session for s in standings]
+    status = {s.session.id: standing_text(s) for s in standings}
+    title = f"As of {long_date(today)}"
+    table, notes = _sessions_table(facts, sessions, bodies, title, status)
+    if _nothing_ahead(standings):
+        notes.append(NOTHING_AHEAD_HINT)
+    _print_with_notes(table, notes, (r for s in sessions for r in s.source))
+
+
+def timeline_data(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> dict[str, Any]:
+    return {
+        "year": line.year,
+        "from": line.days[0].date.isoformat(),
+        "to": line.days[-1].date.isoformat(),
+        "sessions": [session_data(facts, s, bodies) for s in line.sessions],
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "weekday": _WEEKDAYS[day.date.weekday()][:3],
+                "sitting": [
+                    {
+                        "session": s.session.id,
+                        "body": s.session.body,
+                        "day": s.day,
+                        "of_days": s.session.days,
+                    }
+                    for s in day.sittings
+                ],
+                "overlap": len(day.sittings) > 1,
+            }
+            for day in line.days
+        ],
+    }
+
+
+_ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
+
+
+def _overlap_label(count: int) -> str:
+    return "Both sitting" if count == 2 else "Sitting together"
+
+
+def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
+    return "; ".join(
+        f"{_body_name(bodies, s.session.body)} day {s.day}/{s.session.days}" for s in sittings
+    )
+
+
+def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None:
+    """A strip of the sessions' weeks on a terminal; one line per day when piped."""
+    out = console()
+    if not out.is_terminal:
+        _plain_timeline(line, bodies)
+        return
+    from rich.measure import Measurement
+
+    unicode = _can_encode(out, "█◆")
+    glyphs = ("███", "◆") if unicode else ("###", "*")
+    notes: list[str] = []
+    marks = {
+        s.id: _footnote(notes, _inferred_note(s.inferred))
+        + _footnote(notes, _origin_note(facts, "sessions", s.id))
+        for s in line.sessions
+    }
+    strip = _timeline_strip(line, bodies, marks, glyphs)
+    # Measure as if the terminal were unlimited: a measurement within its width is clamped to it.
+    needed = Measurement.get(out, out.options.update_width(10_000), strip).maximum
+    fits = needed <= out.width
+    table = strip if fits else _timeline_columns(line, bodies, marks, glyphs)
+    most = max(len(d.sittings) for d in line.days)
+    legend = f"{glyphs[0]} sitting"
+    if most > 1:
+        legend += f"   {glyphs[1]} {_overlap_label(most).lower()}"
+    _print_with_notes(table, [legend, *notes], (r for s in line.sessions for r in s.source))
+
+
+def _can_encode(out: Console, sample: str) -> bool:
+    try:
+        sample.encode(out.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _timeline_title(line: Timeline) -> str:
+    first, last = line.days[0].date, line.days[-1].date
+    return (
+        f"Chongqing Two Sessions, {line.year}: who sits when "
+        f"({first.day} {_MONTHS[first.month - 1][:3]} to {last.day} {_MONTHS[last.month - 1][:3]})"
+    )
+
+
+def _timeline_strip(
+    line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
+) -> Table:
+    """Days across, one row per session: the picture a wall calendar gives."""
+    table = _table(_timeline_title(line))
+    table.add_column("")
+    previous_month = 0
+    for day in line.days:
+        date = day.date
+        month = _MONTHS[date.month - 1][:3] if date.month != previous_month else ""
+        previous_month = date.month
+        weekend = date.weekday() >= 5
+        table.add_column(
+            f"{month}\n{_WEEKDAYS[date.weekday()][:2]}\n{date.day}",
+            justify="right",
+            width=3,
+            header_style="dim" if weekend else "bold cyan",
+        )
+    table.add_column("Days", justify="right")
+    for n, session in enumerate(line.sessions):
+        colour = _ROW_COLOURS[n % len(_ROW_COLOURS)]
+        cells = [
+            text(glyphs[0], colour) if any(s.session is session for s in day.sittings) else text("")
+            for day in line.days
+        ]
+        label = text(_body_name(bodies, session.body) + marks[session.id], colour)
+        table.add_row(label, *cells, text(session.days))
+    most = max(len(d.sittings) for d in line.days)
+    if most > 1:
+        table.add_row(
+            text(_overlap_label(most), "bold"),
+            *(text(glyphs[1], "bold") if len(d.sittings) > 1 else text("") for d in line.days),
+            text(sum(len(d.sittings) > 1 for d in line.days)),
+        )
+    return table
+
+
+def _timeline_columns(
+    line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
+) -> Table:
+    """Days down, one column per session: for terminals too narrow for the strip."""
+    table = _table(_timeline_title(line))
+    table.add_column("Day", no_wrap=True)
+    for n, session in enumerate(line.sessions):
+        table.add_column(
+            _body_name(bodies, session.body) + marks[session.id],
+            style=_ROW_COLOURS[n % len(_ROW_COLOURS)],
+        )
+    for day in line.days:
+        date = day.date
+        cells = []
+        for session in line.sessions:
+            sitting = next((s for s in day.sittings if s.session is session), None)
+            cells.append(text(f"{glyphs[0]} {sitting.day}/{session.days}" if sitting else ""))
+        mark = f" {glyphs[1]}" if len(day.sittings) > 1 else ""
+        style = "dim" if date.weekday() >= 5 and not day.sittings else ""
+        label = f"{_WEEKDAYS[date.weekday()][:3]} {date.day} {_MONTHS[date.month - 1][:3]}"
+        table.add_row(text(label + mark, style), *cells)
+    return table
+
+
+def _plain_timeline(line: Timeline, bodies: dict[str, Body]) -> None:
+    """One line per day for pipes: 'DATE WEEKDAY  who sits (day K/N)', grep- and diff-friendly."""
+    out = sys.stdout
+    for day in line.days:
+        who = _sitting_text(day.sittings, bodies) or "-"
+        if len(day.sittings) > 1:
+            who += f" ({_overlap_label(len(day.sittings)).lower()})"
+        weekday = _WEEKDAYS[day.date.weekday()][:3]
+        out.write(inert(f"{day.date.isoformat()} {weekday}  {who}") + "\n")
+
+
+def glossary_data(facts: Facts, topics: Sequence[Topic]) -> dict[str, Any]:
+    import msgspec
+
+    return {
+        "terms": [
+            {
+                "id": t.id,
+                "english": t.title,
+                "chinese": t.chinese,
+                "pinyin": t.pinyin,
+                "meaning": t.summary,
+                "source": msgspec.to_builtins(t.source),
+                "origin": facts.origin_of("topics", t.id),
+            }
+            for t in topics
+        ]
+    }
+
+
+GLOSSARY_TABLE_MIN_WIDTH = 80
+
+
+def show_glossary(topics: Sequence[Topic]) -> None:
+    """A four-column table, or one block per term on terminals too narrow for the table."""
+    out = console()
+    title = "Glossary (twosessions explain NAME for more; English or Chinese names work)"
+    if out.width < GLOSSARY_TABLE_MIN_WIDTH:
+        from rich.padding import Padding
+
+        out.print(text(title, "bold"))
+        for topic in topics:
+            head = text(topic.title, "bold")
+            if topic.chinese:
+                head.append(inert(f" · {topic.chinese}"))
+            if topic.pinyin:
+                head.append(inert(f" ({topic.pinyin})"), style="italic")
+            out.print()
+            out.print(head)
+            out.print(Padding(text(topic.summary), (0, 0, 0, 2)))
+        return
+    table = _table(title)
+    # The meaning is the longest text: cap the name columns so that it keeps room to breathe.
+    table.add_column("English", max_width=26)
+    table.add_column("Chinese", no_wrap=True)
+    table.add_column("Pinyin", max_width=20)
+    table.add_column("Meaning")
+    for topic in topics:
+        table.add_row(
+            text(topic.title, "bold"),
+            text(topic.chinese or ""),
+            text(topic.pinyin or "", "italic"),
+            text(topic.summary),
+        )
+    out.print(table)

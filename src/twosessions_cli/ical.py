@@ -1,0 +1,144 @@
+"""Sessions as calendar events, and the iCalendar file they make (written with ``icalendar``).
+
+The events are plain data first, so ``ics --json`` shows exactly what the file holds without
+loading the iCalendar library; ``icalendar`` is imported only when a file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from twosessions_cli import __version__
+from twosessions_cli.facts import Body, Facts, Session, SourceRef
+from twosessions_cli.render import inert, ordinal
+
+#: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
+#: importing a fresh export updates the events already in a calendar instead of adding copies.
+UID_DOMAIN = "twosessions"
+CALENDAR_NAME = "Chongqing Two Sessions"
+PRODID = f"-//twosessions//twosessions {__version__}//EN"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event. ``end`` is exclusive, as iCalendar wants: the day after closing."""
+
+    uid: str
+    summary: str
+    start: dt.date
+    end: dt.date
+    location: str | None
+    description: str
+
+
+def _summary(session: Session, body: Body | None) -> str:
+    name = body.name if body else session.body
+    if session.session and session.term:
+        return f"{name}: {ordinal(session.session)} session of the {ordinal(session.term)} term"
+    if session.session:
+        return f"{name}: {ordinal(session.session)} session"
+    return name
+
+
+def _cited(facts: Facts, refs: Sequence[SourceRef]) -> str:
+    titles = {s.id: s.title for s in facts.sources}
+    by_file: dict[str, list[int]] = {}
+    for ref in refs:
+        by_file.setdefault(ref.file, []).append(ref.paragraph)
+    parts = []
+    for file, paragraphs in by_file.items():
+        numbers = ", ".join(str(p) for p in sorted(set(paragraphs)))
+        label = "paragraph" if len(set(paragraphs)) == 1 else "paragraphs"
+        title = f"'{titles[file]}', " if file in titles else ""
+        parts.append(f"{title}{file}, {label} {numbers}")
+    return "; ".join(parts)
+
+
+def _description(facts: Facts, session: Session) -> str:
+    lines = [
+        f"Sits from {session.opens.isoformat()} to {session.closes.isoformat()}, "
+        f"{session.days} calendar days."
+    ]
+    if session.note:
+        lines.append(session.note)
+    if session.inferred:
+        lines.append(f"{session.inferred.what.capitalize()} inferred: {session.inferred.reason}")
+    lines.append(f"Source: {_cited(facts, session.source)}.")
+    lines.append(
+        f"Exported by twosessions {__version__}; details: twosessions dates {session.year}"
+    )
+    return "\n".join(lines)
+
+
+def session_events(
+    facts: Facts, sessions: Sequence[Session], bodies: Mapping[str, Body]
+) -> list[CalendarEvent]:
+    return [
+        CalendarEvent(
+            uid=f"{session.id}@{UID_DOMAIN}",
+            summary=inert(_summary(session, bodies.get(session.body))),
+            start=session.opens,
+            end=session.closes + dt.timedelta(days=1),
+            location=inert(session.venue) if session.venue else None,
+            description=inert(_description(facts, session)),
+        )
+        for session in sessions
+    ]
+
+
+def events_data(events: Sequence[CalendarEvent]) -> list[dict[str, Any]]:
+    """The events as JSON data, with the dates a calendar program will show."""
+    return [
+        {
+            "uid": e.uid,
+            "summary": e.summary,
+            "start": e.start.isoformat(),
+            "end_exclusive": e.end.isoformat(),
+            "last_day": (e.end - dt.timedelta(days=1)).isoformat(),
+            "location": e.location,
+            "description": e.description,
+        }
+        for e in events
+    ]
+
+
+def export_stamp(environ: Mapping[str, str] = os.environ) -> dt.datetime:
+    """DTSTAMP for every event: now, or SOURCE_DATE_EPOCH for byte-for-byte repeatable files."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isascii() and epoch.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def calendar_bytes(events: Sequence[CalendarEvent], stamp: dt.datetime) -> bytes:
+    """An RFC 5545 calendar: CRLF lines, folded at 75 octets, text escaped by ``icalendar``."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
+    for event in events:
+        vevent = icalendar.Event()
+        vevent.add("uid", event.uid)
+        vevent.add("dtstamp", stamp)
+        vevent.add("dtstart", event.start)
+        vevent.add("dtend", event.end)
+        vevent.add("summary", event.summary)
+        if event.location:
+            vevent.add("location", event.location)
+        vevent.add("description", event.description)
+        # All-day sessions should not mark the whole day as busy in the reader's calendar.
+        vevent.add("transp", "TRANSPARENT")
+        calendar.add_component(vevent)
+    data: bytes = calendar.to_ical()
+    return data

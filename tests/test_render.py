@@ -1,0 +1,53 @@
+"""Small rendering rules that the command tests would only catch indirectly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twosessions_cli import render
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("Chongqing's legislature: its deputies take up law proposals", "Chongqing's legislature"),
+        ("Short; and more", "Short"),
+        ("A [bold]tag[/bold] and\nbreak", "A (bold)tag(/bold) and break"),
+        (
+            "China's national congress, which meets with the national CPPCC each March",
+            "China's national congress, which meets with the national…",
+        ),
+        (": starts with a colon", ": starts with a colon"),
+    ],
+)
+def test_completion_help_is_short_and_plain(summary: str, expected: str) -> None:
+    assert render.completion_help(summary) == expected
+
+
+@given(st.text())
+def test_completion_help_never_breaks_a_menu(summary: str) -> None:
+    help_text = render.completion_help(summary)
+    assert len(help_text) <= 60
+    assert "\n" not in help_text
+    assert "[" not in help_text
+    assert "\x1b" not in help_text
+
+
+def test_one_line_escapes_breaks_and_drops_controls() -> None:
+    assert render.one_line("a\nb\tc\rd\x1b[31m") == "a\\nb\\tc\\rd[31m"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2026, 1, 27), "Tuesday 27 January 2026"),
+        (dt.date(2026, 2, 1), "Sunday 1 February 2026"),
+        (dt.date(2020, 12, 31), "Thursday 31 December 2020"),
+    ],
+)
+def test_long_date_is_english_whatever_the_locale(day: dt.date, expected: str) -> None:
+    assert render.long_date(day) == expected
