@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import select
+import shutil
 import struct
 import subprocess
 import sys
@@ -316,3 +317,34 @@ def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> No
     broken.mkdir()
     (broken / "sessions.json").write_text("{not json", encoding="utf-8")
     assert complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(broken)) == []
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
+    # What a user gets after `twosessions --show-completion` in bash: the real script, sourced,
+    # and its function asked to complete, as bash does on TAB.
+    script = (
+        "source <(twosessions --show-completion)\n"
+        "COMP_WORDS=(twosessions explain cp); COMP_CWORD=2\n"
+        "_twosessions_completion twosessions; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
+        "COMP_WORDS=(twosessions timeline ''); COMP_CWORD=2\n"
+        "_twosessions_completion twosessions; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
+    )
+    env = clean_env(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "cppcc",
+        "cppcc committee",
+        "cppcc proposals",
+        "2026",
+        "2020",
+    ]

@@ -282,17 +282,23 @@ def _sessions_table(
     title: str,
     status: Mapping[str, str] | None = None,
 ) -> tuple[Table, list[str]]:
-    """The sessions table and its footnotes; ``status`` adds a column keyed by session id."""
+    """The sessions table and its footnotes.
+
+    With ``status`` (text keyed by session id) it is the countdown's table: a Status column
+    takes the place of the Session and Days columns, so that it fits an ordinary terminal.
+    """
     many_years = len({s.year for s in sessions}) > 1
     table = _table(title)
     if many_years:
         table.add_column("Year", justify="right")
     table.add_column("Body")
-    table.add_column("Session")
+    if status is None:
+        table.add_column("Session")
     table.add_column("Opens", no_wrap=True)
     table.add_column("Closes", no_wrap=True)
-    table.add_column("Days", justify="right")
-    if status is not None:
+    if status is None:
+        table.add_column("Days", justify="right")
+    else:
         table.add_column("Status", style="bold", no_wrap=True)
     table.add_column("Source", style="dim")
     notes: list[str] = []
@@ -301,17 +307,12 @@ def _sessions_table(
         note_mark += _footnote(notes, session.note)
         note_mark += _footnote(notes, f"Venue: {session.venue}." if session.venue else None)
         mark = _footnote(notes, _inferred_note(session.inferred))
-        row = [
-            text(_body_name(bodies, session.body) + note_mark),
-            text(session_label(session)),
-            text(session.opens.isoformat() + mark),
-            text(session.closes.isoformat()),
-            text(session.days),
-        ]
-        if many_years:
-            row.insert(0, text(session.year))
-        if status is not None:
-            row.append(text(status.get(session.id, "")))
+        row = [text(session.year)] if many_years else []
+        row.append(text(_body_name(bodies, session.body) + note_mark))
+        if status is None:
+            row.append(text(session_label(session)))
+        row += [text(session.opens.isoformat() + mark), text(session.closes.isoformat())]
+        row.append(text(session.days) if status is None else text(status.get(session.id, "")))
         row.append(text(refs_text(session.source)))
         table.add_row(*row)
     return table, notes
