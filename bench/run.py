@@ -1,10 +1,12 @@
 """Start-up and scaling benchmark for twosessions: whole processes, interleaved, medians and ratios.
 
-Usage: python bench/run.py [--runs N] [--json FILE] [--no-scaling] [--no-reference]
+Usage: python bench/run.py [--runs N] [--json FILE] [--no-scaling] [--no-reference] [--baseline REF]
 
 Run it with the Python of the environment where twosessions is installed. The reference app gets a
 virtual environment of its own (bench/.cache/reference-venv) with the newest typer and rich releases,
-created on the first run and reused after that.
+created on the first run and reused after that. With --baseline REF, the project as of that git
+commit is installed in a cached venv too, and every command is also timed there, in the same rounds:
+the "x baseline" column shows whether a change made start-up slower.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 CACHE = HERE / ".cache"
 REFERENCE_VENV = CACHE / "reference-venv"
 REFERENCE_APP = HERE / "reference_app.py"
@@ -36,9 +40,16 @@ COMMANDS: dict[str, list[str]] = {
     "stats 2025 --json": ["stats", "2025", "--json"],
     "search congress": ["search", "congress"],
     "validate": ["validate"],
+    "next --today 2026-01-20": ["next", "--today", "2026-01-20"],
+    "next --json": ["next", "--json"],
+    "timeline": ["timeline"],
+    "glossary": ["glossary"],
+    "glossary --json": ["glossary", "--json"],
+    "ics --json": ["ics", "--json"],
+    "ics -o FILE": ["ics", "-o", "/dev/null"],
 }
-JSON_PATHS = {"--version", "dates --json", "stats 2025 --json"}
-TABLE_PATHS = {"dates", "explain cppcc", "stats 2025", "search congress"}
+JSON_PATHS = {"--version", "dates --json", "stats 2025 --json", "next --json", "glossary --json"}
+TABLE_PATHS = {"dates", "explain cppcc", "stats 2025", "search congress", "timeline", "glossary"}
 
 
 def reference_python() -> str:
@@ -78,6 +89,32 @@ def reference_versions(python: str) -> str:
     return f"typer {typer}, rich {rich}"
 
 
+def baseline_script(ref: str) -> str:
+    """The twosessions script of the project as of git REF, installed once in a cached venv."""
+    sha = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    venv = CACHE / f"baseline-{sha[:12]}"
+    script = venv / "bin" / "twosessions"
+    if script.exists():
+        return str(script)
+    print(f"installing the baseline {ref} ({sha[:12]})...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "src.tar"
+        subprocess.run(["git", "-C", str(REPO), "archive", "-o", str(archive), sha], check=True)
+        tree = Path(tmp) / "tree"
+        with tarfile.open(archive) as tar:
+            tar.extractall(tree, filter="data")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(tree)], check=True
+        )
+    return str(script)
+
+
 def time_interleaved(cases: dict[str, list[str]], runs: int) -> dict[str, float]:
     """Median wall time of each command, running them in turn so drift hits all alike."""
     samples: dict[str, list[float]] = {name: [] for name in cases}
@@ -91,7 +128,12 @@ def time_interleaved(cases: dict[str, list[str]], runs: int) -> dict[str, float]
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def startup(runs: int, with_reference: bool) -> dict[str, object]:
+def _succeeds(argv: list[str]) -> bool:
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return done.returncode == 0
+
+
+def startup(runs: int, with_reference: bool, baseline: str | None = None) -> dict[str, object]:
     cases: dict[str, list[str]] = {"floor: python -c pass": [sys.executable, "-c", "pass"]}
     versions = None
     if with_reference:
@@ -100,12 +142,17 @@ def startup(runs: int, with_reference: bool) -> dict[str, object]:
         cases["reference: typer+rich table"] = [python, str(REFERENCE_APP)]
     for name, args in COMMANDS.items():
         cases[f"twosessions {name}"] = [TWOSESSIONS, *args]
+        if baseline is not None and _succeeds([baseline, *args]):  # older: may lack it
+            cases[f"baseline {name}"] = [baseline, *args]
     medians = time_interleaved(cases, runs)
     floor = medians["floor: python -c pass"]
     reference = medians.get("reference: typer+rich table")
     rows = []
     for name, median in medians.items():
+        if name.startswith("baseline "):
+            continue
         short = name.removeprefix("twosessions ")
+        before = medians.get(f"baseline {short}")
         target = (
             "≤6x floor"
             if short in JSON_PATHS
@@ -119,10 +166,47 @@ def startup(runs: int, with_reference: bool) -> dict[str, object]:
                 "median_ms": round(median * 1000, 1),
                 "x_floor": round(median / floor, 2),
                 "x_reference": round(median / reference, 2) if reference else None,
+                "x_baseline": round(median / before, 2) if before else None,
                 "target": target,
             }
         )
-    return {"runs": runs, "reference_versions": versions, "rows": rows}
+    return {"runs": runs, "reference_versions": versions, "baseline": baseline, "rows": rows}
+
+
+def instruction_count(argv: list[str]) -> int | None:
+    """Instructions one run executes, counted by valgrind's callgrind: the same on every run,
+    whatever else the machine is doing, so small differences between versions show."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
+
+
+def instructions(baseline: str | None) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    python = str(BIN / "python")
+    for name, args in COMMANDS.items():
+        now = instruction_count([python, TWOSESSIONS, *args])
+        before = None
+        if baseline is not None and _succeeds([baseline, *args]):
+            baseline_python = str(Path(baseline).with_name("python"))
+            before = instruction_count([baseline_python, baseline, *args])
+        rows.append(
+            {
+                "command": f"twosessions {name}",
+                "instructions_m": round(now / 1e6, 1) if now else None,
+                "baseline_m": round(before / 1e6, 1) if before else None,
+                "x_baseline": round(now / before, 3) if now and before else None,
+            }
+        )
+    return rows
 
 
 def synthetic_overlays(factor: int, folder: Path) -> list[Path]:
@@ -196,24 +280,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--no-scaling", action="store_true", help="skip the synthetic-data runs")
     parser.add_argument("--no-reference", action="store_true", help="skip the reference app")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count instructions per command with valgrind (slow, but free of noise)",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also time the project as of this git commit (e.g. HEAD~3), in the same rounds",
+    )
     args = parser.parse_args(argv)
     if not Path(TWOSESSIONS).exists() or shutil.which(sys.executable) is None:
         print(f"twosessions is not installed next to {sys.executable}", file=sys.stderr)
         return 2
     CACHE.mkdir(exist_ok=True)
-    start = startup(args.runs, not args.no_reference)
+    baseline = baseline_script(args.baseline) if args.baseline else None
+    start = startup(args.runs, not args.no_reference, baseline)
     results: dict[str, object] = {"python": sys.version.split()[0], "startup": start}
     print(
         f"Start-up, median of {args.runs} interleaved runs (reference: {start['reference_versions']})\n"
     )
     rows: list[dict[str, object]] = start["rows"]  # type: ignore[assignment]
     print_table(
-        ["command", "median ms", "x floor", "x reference", "target"],
+        ["command", "median ms", "x floor", "x reference", "x baseline", "target"],
         [
-            [r["command"], r["median_ms"], r["x_floor"], r["x_reference"] or "", r["target"]]
+            [
+                r["command"],
+                r["median_ms"],
+                r["x_floor"],
+                r["x_reference"] or "",
+                r["x_baseline"] or "",
+                r["target"],
+            ]
             for r in rows
         ],
     )
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("--instructions needs valgrind", file=sys.stderr)
+            return 2
+        counted = instructions(baseline)
+        results["instructions"] = counted
+        print("\nInstructions per run (millions, valgrind callgrind)\n")
+        print_table(
+            ["command", "instructions (M)", "baseline (M)", "x baseline"],
+            [
+                [r["command"], r["instructions_m"], r["baseline_m"] or "", r["x_baseline"] or ""]
+                for r in counted
+            ],
+        )
     if not args.no_scaling:
         scale = scaling(max(5, args.runs // 2))
         results["scaling"] = scale

@@ -83,3 +83,17 @@ def test_only_the_calendar_file_loads_icalendar() -> None:
     assert "icalendar" in writing
     assert "rich" not in writing
     assert "icalendar" not in loaded_modules("timeline")
+
+
+def test_commands_without_dates_to_count_skip_the_schedule_module() -> None:
+    # schedule defines record types that cost time to create; only next and timeline need them.
+    probe = (
+        "import sys; sys.argv = ['twosessions', 'dates', '--json']\n"
+        "from twosessions_cli.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('twosessions_cli.schedule' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert result.stderr.splitlines()[-1] == "False"

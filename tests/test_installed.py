@@ -348,3 +348,42 @@ def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
         "2026",
         "2020",
     ]
+
+
+def test_only_the_named_command_is_built_and_the_rest_still_work(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from twosessions_cli import cli\n"
+        "try:\n"
+        "    cli.main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(len(cli.app.registered_commands), file=sys.stderr)\n"
+    )
+
+    def built(*args: str) -> int:
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=clean_env(),
+            check=False,
+        )
+        return int(result.stderr.splitlines()[-1])
+
+    every = built("--help")
+    assert every >= 13
+    assert built("dates", "--json") == 1
+    assert built("nope") == every  # so that the error can say there is no such command
+    # Through the real script: whole-program help lists every command, a command's help works.
+    listing = run("--help", cwd=tmp_path).stdout
+    assert all(f"  {name} " in listing for name in ("dates", "next", "timeline", "ics", "glossary"))
+    assert run("timeline", "--help", cwd=tmp_path).stdout.startswith(
+        "Usage: twosessions timeline [OPTIONS] [YEAR]"
+    )
+    unknown = run("nope", cwd=tmp_path)
+    assert unknown.returncode == 2
+    assert (
+        unknown.stderr == "twosessions: error: No such command 'nope'. Try 'twosessions --help'.\n"
+    )

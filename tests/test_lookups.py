@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twosessions_cli import lookups
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.facts import Facts, load_facts
-
-# For hypothesis tests, which cannot take function-scoped fixtures.
-FACTS = load_facts()
+from twosessions_cli.facts import Facts
 
 
 @pytest.mark.parametrize(
@@ -133,136 +127,6 @@ def test_every_alias_in_any_case_finds_its_topic(
     topic = next(t for t in facts.topics if t.id == topic_id)
     alias = data.draw(st.sampled_from(topic.aliases))
     assert lookups.find_topic(facts, alias.upper()).id == topic_id
-
-
-# --------------------------------------------------------------------------------------------
-# Dates typed by a user
-# --------------------------------------------------------------------------------------------
-
-
-def test_parse_date_accepts_iso_days() -> None:
-    assert lookups.parse_date("2026-01-20") == dt.date(2026, 1, 20)
-    assert lookups.parse_date(" 2024-02-29 ") == dt.date(2024, 2, 29)
-
-
-@pytest.mark.parametrize(
-    ("text", "why"),
-    [
-        ("2026-13-01", "month must be in 1..12"),
-        ("2025-02-29", "day is out of range for month"),
-        ("20260120", "expected YYYY-MM-DD"),
-        ("2026-1-20", "expected YYYY-MM-DD"),
-        ("tomorrow", "expected YYYY-MM-DD"),
-        ("２０２６-０１-２０", "expected YYYY-MM-DD"),  # full-width digits
-        ("", "expected YYYY-MM-DD"),
-    ],
-)
-def test_parse_date_refuses_anything_else(text: str, why: str) -> None:
-    with pytest.raises(UsageProblem, match=re.escape(why)):
-        lookups.parse_date(text)
-
-
-@given(st.dates())
-def test_parse_date_round_trips_every_day(day: dt.date) -> None:
-    assert lookups.parse_date(day.isoformat()) == day
-
-
-@given(st.text(max_size=30))
-def test_parse_date_gives_a_date_or_a_usage_problem(text: str) -> None:
-    try:
-        assert isinstance(lookups.parse_date(text), dt.date)
-    except UsageProblem as exc:
-        assert exc.message.startswith("invalid date")
-
-
-# --------------------------------------------------------------------------------------------
-# next: before, during and after the sessions
-# --------------------------------------------------------------------------------------------
-
-
-def summary(standings: list[lookups.Standing]) -> list[tuple[str, str, int | None]]:
-    return [
-        (s.session.id, s.state, s.opens_in if s.state == "upcoming" else s.day or s.ended_ago)
-        for s in standings
-    ]
-
-
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [
-        ("2026-01-20", [("2026-cppcc", "upcoming", 7), ("2026-congress", "upcoming", 8)]),
-        ("2026-01-27", [("2026-cppcc", "sitting", 1), ("2026-congress", "upcoming", 1)]),
-        ("2026-01-29", [("2026-cppcc", "sitting", 3), ("2026-congress", "sitting", 2)]),
-        ("2026-02-01", [("2026-cppcc", "ended", 1), ("2026-congress", "sitting", 5)]),
-        ("2026-03-01", [("2026-cppcc", "ended", 29), ("2026-congress", "ended", 28)]),
-        ("2019-12-01", [("2020-two-sessions", "upcoming", 40)]),
-        ("2020-01-15", [("2020-two-sessions", "sitting", 6)]),
-        ("2020-06-01", [("2026-cppcc", "upcoming", 2066), ("2026-congress", "upcoming", 2067)]),
-    ],
-)
-def test_next_sessions(
-    facts: Facts, today: str, expected: list[tuple[str, str, int | None]]
-) -> None:
-    assert summary(lookups.next_sessions(facts, dt.date.fromisoformat(today))) == expected
-
-
-def test_next_needs_sessions() -> None:
-    with pytest.raises(NotFound, match="the data holds no sessions"):
-        lookups.next_sessions(Facts(), dt.date(2026, 1, 1))
-
-
-@given(st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2027, 12, 31)))
-def test_a_standing_is_exactly_one_consistent_state(day: dt.date) -> None:
-    facts = FACTS
-    for standing in lookups.next_sessions(facts, day):
-        session = standing.session
-        if standing.state == "upcoming":
-            assert standing.opens_in is not None
-            assert session.opens - dt.timedelta(days=standing.opens_in) == day
-        elif standing.state == "sitting":
-            assert standing.day is not None
-            assert 1 <= standing.day <= session.days
-            assert session.opens + dt.timedelta(days=standing.day - 1) == day
-        else:
-            assert standing.ended_ago is not None
-            assert session.closes + dt.timedelta(days=standing.ended_ago) == day
-            assert standing.ended_ago >= 1
-
-
-# --------------------------------------------------------------------------------------------
-# timeline
-# --------------------------------------------------------------------------------------------
-
-
-def test_timeline_2026_is_one_week_with_four_shared_days(facts: Facts) -> None:
-    line = lookups.timeline(facts, None)
-    assert line.year == 2026
-    assert (line.days[0].date, line.days[-1].date) == (dt.date(2026, 1, 26), dt.date(2026, 2, 1))
-    shared = [d.date.day for d in line.days if len(d.sittings) > 1]
-    assert shared == [28, 29, 30, 31]
-    assert [(s.session.id, s.day) for s in line.days[6].sittings] == [("2026-congress", 5)]
-    assert line.days[0].sittings == ()
-
-
-def test_timeline_2020_spans_two_whole_weeks(facts: Facts) -> None:
-    line = lookups.timeline(facts, 2020)
-    assert len(line.days) == 14
-    assert line.days[0].date.weekday() == 0
-    assert line.days[-1].date.weekday() == 6
-    assert [d.date.day for d in line.days if d.sittings] == [10, 11, 12, 13, 14, 15]
-
-
-def test_timeline_of_a_year_without_sessions(facts: Facts) -> None:
-    with pytest.raises(NotFound, match="no sessions recorded for 2024"):
-        lookups.timeline(facts, 2024)
-
-
-@pytest.mark.parametrize("year", [2020, 2026])
-def test_timeline_counts_every_session_day_once(facts: Facts, year: int) -> None:
-    line = lookups.timeline(facts, year)
-    for session in line.sessions:
-        days = [s.day for d in line.days for s in d.sittings if s.session is session]
-        assert days == list(range(1, session.days + 1))
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,9 +23,9 @@ def main() -> None:
 
         print(f"twosessions {__version__}")
         return
-    from twosessions_cli.cli import app
+    from twosessions_cli.cli import main as run
 
-    app()
+    run(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn, ParamSpec, Protocol, TypeVar, cast
 
 import typer
 from typer.core import TyperGroup
+from typer.models import CommandInfo
 
 from twosessions_cli import __version__, lookups, render
 from twosessions_cli.errors import DataError, TwoSessionsError, UsageProblem
@@ -306,9 +307,11 @@ def next_session(
     """
     import datetime as dt
 
-    day = dt.date.today() if today is None else lookups.parse_date(today)
+    from twosessions_cli import schedule
+
+    day = dt.date.today() if today is None else schedule.parse_date(today)
     facts = _facts(data, no_user_data)
-    standings = lookups.next_sessions(facts, day)
+    standings = schedule.next_sessions(facts, day)
     bodies = lookups.body_by_id(facts)
     if json:
         render.emit_json(render.next_data(facts, standings, bodies, day))
@@ -336,8 +339,10 @@ def timeline(
       twosessions timeline 2020
       twosessions timeline | grep both
     """
+    from twosessions_cli import schedule
+
     facts = _facts(data, no_user_data)
-    line = lookups.timeline(facts, _year(year))
+    line = schedule.timeline(facts, _year(year))
     bodies = lookups.body_by_id(facts)
     if json:
         render.emit_json(render.timeline_data(facts, line, bodies))
@@ -689,3 +694,24 @@ def validate(
     if problems:
         where = ", ".join(checked) or "the bundled data"
         raise DataError(f"{len(problems)} problem(s) found in {where}", problems)
+
+
+def _command_name(info: CommandInfo) -> str:
+    callback_name = info.callback.__name__ if info.callback else ""
+    return info.name or callback_name.lower().replace("_", "-")
+
+
+def main(argv: Sequence[str]) -> None:
+    """Run the CLI as the installed script does.
+
+    Typer builds a click command for every registered command at each start, about 0.6 ms
+    apiece here. When the first argument names a command, only that one is built; help for
+    the whole program, unknown commands and shell completion still see them all.
+    """
+    first = argv[0] if argv else ""
+    completing = f"_{PROG.upper()}_COMPLETE" in os.environ
+    if first and not first.startswith("-") and not completing:
+        chosen = [c for c in app.registered_commands if _command_name(c) == first]
+        if chosen:
+            app.registered_commands[:] = chosen
+    app()

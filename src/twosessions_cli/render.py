@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from twosessions_cli.lookups import Hit, Sitting, SourceUse, Standing, Timeline
+    from twosessions_cli.lookups import Hit, SourceUse
+    from twosessions_cli.schedule import Sitting, Standing, Timeline
 
 # C0/C1 control characters (but tab and newline) and the bidirectional overrides that can
 # reorder what a terminal shows: text from data files must never drive the terminal.
