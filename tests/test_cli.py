@@ -542,3 +542,11 @@ def test_ics_errors(cli: CLI, tmp_path: Path, args: list[str], code: int, messag
     assert result.stderr.startswith("twosessions: error: ")
     assert message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_labels_are_bold_and_the_data_after_them_is_not(cli: CLI) -> None:
+    terminal = {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "200"}
+    panel = cli("explain", "npc", env=terminal).stdout
+    assert "\x1b[1mAlso called: \x1b[0mnpc, national people's congress" in panel
+    person = cli("who", "zhang xiaofei", env=terminal).stdout
+    assert person.startswith("\x1b[1mZhang Xiaofei\x1b[0m · Director")

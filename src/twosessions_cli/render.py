@@ -182,6 +182,19 @@ def text(value: object, style: str = "") -> Text:
     return Text(inert(str(value)), style=style)
 
 
+def spans(*parts: tuple[str, str]) -> Text:
+    """A Text of (text, style) pieces, each styled on its own.
+
+    ``Text(value, style=...)`` styles the whole line, pieces appended later included.
+    """
+    from rich.text import Text
+
+    line = Text()
+    for value, style in parts:
+        line.append(inert(value), style=style or None)
+    return line
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -348,11 +361,7 @@ def show_topic(topic: Topic, related: Sequence[Topic]) -> None:
 
 
 def _labelled(label: str, value: str) -> Text:
-    from rich.text import Text
-
-    line = Text(f"{label}: ", style="bold")
-    line.append(inert(value))
-    return line
+    return spans((f"{label}: ", "bold"), (value, ""))
 
 
 def show_topic_list(topics: Sequence[Topic]) -> None:
@@ -434,9 +443,8 @@ def show_people(people: Sequence[Person], bodies: dict[str, Body]) -> None:
     for n, person in enumerate(people):
         if n:
             out.print()
-        head = text(person.name, "bold")
-        head.append(inert(f" · {person.role} · {_body_name(bodies, person.body)} ({person.year})"))
-        out.print(head)
+        role = f" · {person.role} · {_body_name(bodies, person.body)} ({person.year})"
+        out.print(spans((person.name, "bold"), (role, "")))
         for statement in person.statements:
             line = text(f"• {statement.text} ")
             line.append(inert(f"[{refs_text(statement.source)}]"), style="dim")
@@ -454,9 +462,9 @@ def show_hits(query: str, hits: Sequence[Hit], total: int) -> None:
     table.add_column("Text")
     table.add_column("Source", style="dim")
     for hit in hits:
-        where = text(f"{hit.kind.rstrip('s')} ", "dim")
-        where.append(inert(hit.id), style="bold")
-        where.append(inert(f" ({hit.field})"), style="dim")
+        where = spans(
+            (f"{hit.kind.rstrip('s')} ", "dim"), (hit.id, "bold"), (f" ({hit.field})", "dim")
+        )
         table.add_row(where, text(snippet(hit.text, query)), text(refs_text(hit.source)))
     _print_with_notes(table, [], (r for h in hits for r in h.source))
 
@@ -798,13 +806,10 @@ def show_glossary(topics: Sequence[Topic]) -> None:
 
         out.print(text(title, "bold"))
         for topic in topics:
-            head = text(topic.title, "bold")
-            if topic.chinese:
-                head.append(inert(f" · {topic.chinese}"))
-            if topic.pinyin:
-                head.append(inert(f" ({topic.pinyin})"), style="italic")
+            chinese = f" · {topic.chinese}" if topic.chinese else ""
+            pinyin = f" ({topic.pinyin})" if topic.pinyin else ""
             out.print()
-            out.print(head)
+            out.print(spans((topic.title, "bold"), (chinese, ""), (pinyin, "italic")))
             out.print(Padding(text(topic.summary), (0, 0, 0, 2)))
         return
     table = _table(title)
