@@ -550,3 +550,28 @@ def test_labels_are_bold_and_the_data_after_them_is_not(cli: CLI) -> None:
     assert "\x1b[1mAlso called: \x1b[0mnpc, national people's congress" in panel
     person = cli("who", "zhang xiaofei", env=terminal).stdout
     assert person.startswith("\x1b[1mZhang Xiaofei\x1b[0m · Director")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["next"], "the data holds no sessions; add some with --data DIR"),
+        (["timeline"], "the data holds no sessions; add some with --data DIR"),
+        (["ics"], "the data holds no sessions; add some with --data DIR"),
+        (["ics", "2026"], "the data holds no sessions; add some with --data DIR"),
+        (["dates", "--all"], "the data holds no sessions; add some with --data DIR"),
+        (["glossary"], "the data holds no topics"),
+    ],
+)
+def test_empty_data_is_not_found_not_a_crash(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    from twosessions_cli import cli as cli_module
+    from twosessions_cli.facts import Facts
+
+    monkeypatch.setattr(cli_module, "load_facts", lambda *a, **k: Facts())
+    for as_json in ([], ["--json"]):
+        result = cli(*args, *as_json)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr == f"twosessions: error: {message}\n"

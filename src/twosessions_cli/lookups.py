@@ -97,10 +97,13 @@ def years_with_sessions(facts: Facts) -> list[int]:
     return sorted({s.year for s in facts.sessions})
 
 
+NO_SESSIONS = "the data holds no sessions; add some with --data DIR"
+
+
 def latest_year(facts: Facts) -> int:
     years = years_with_sessions(facts)
     if not years:
-        raise NotFound("the data holds no sessions; add some with --data DIR")
+        raise NotFound(NO_SESSIONS)
     return years[-1]
 
 
@@ -110,6 +113,8 @@ def _years_text(years: Iterable[int]) -> str:
 
 def sessions_in_year(facts: Facts, year: int | None) -> list[Session]:
     """The sessions of a year in opening order (``None``: the latest year with sessions)."""
+    if not facts.sessions:
+        raise NotFound(NO_SESSIONS)
     wanted = latest_year(facts) if year is None else year
     found = sorted((s for s in facts.sessions if s.year == wanted), key=_session_order)
     if not found:
@@ -122,7 +127,7 @@ def sessions_in_year(facts: Facts, year: int | None) -> list[Session]:
 
 def all_sessions(facts: Facts) -> list[Session]:
     if not facts.sessions:
-        raise NotFound("the data holds no sessions")
+        raise NotFound(NO_SESSIONS)
     return sorted(facts.sessions, key=_session_order)
 
 
