@@ -393,19 +393,19 @@ def test_timeline_strip_on_a_terminal(cli: CLI) -> None:
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout
     lines = visible(result.stdout)
-    assert lines[0].strip() == "Chongqing Two Sessions, 2026: who sits when (26 Jan to 1 Feb)"
+    assert lines[0].strip() == "Who sits when, 26 Jan to 1 Feb 2026"
     header = next(line for line in lines if "Mo" in line and "Su" in line)
     assert header.split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-    rows = {line.split("[")[0].strip(): line for line in lines if "███" in line or "◆" in line}
-    assert rows["CPPCC committee"].count("███") == 5
-    assert rows["People's Congress"].count("███") == 5
+    rows = {line.split("[")[0].strip(): line for line in lines if "██" in line or "◆" in line}
+    assert rows["CPPCC committee"].count("██") == 5
+    assert rows["People's Congress"].count("██") == 5
     assert lines[lines.index(rows["People's Congress"]) + 1].split()[:2] == ["Both", "sitting"]
     both = lines[lines.index(rows["People's Congress"]) + 1]
     assert both.count("◆") == 4
     # The diamonds sit under the days both bodies sit: the 28th to the 31st.
     days = next(line for line in lines if "26" in line and "27" in line)
     assert [days[both.index("◆") - 1 : both.index("◆") + 1]] == ["28"]
-    assert "███ sitting   ◆ both sitting" in lines
+    assert "██ sitting   ◆ both sitting" in lines
 
 
 def test_timeline_narrow_terminal_turns_the_strip_on_its_side(cli: CLI) -> None:
@@ -414,8 +414,8 @@ def test_timeline_narrow_terminal_turns_the_strip_on_its_side(cli: CLI) -> None:
     assert max(len(line) for line in lines) <= 44
     wednesday = next(line for line in lines if "Wed 28 Jan" in line)
     assert "◆" in wednesday
-    assert "███ 2/5" in wednesday
-    assert "███ 1/5" in wednesday
+    assert "██ 2/5" in wednesday
+    assert "██ 1/5" in wednesday
 
 
 def test_timeline_json_shape(cli: CLI) -> None:
@@ -575,3 +575,13 @@ def test_empty_data_is_not_found_not_a_crash(
         assert result.exit_code == 1
         assert result.stdout == ""
         assert result.stderr == f"twosessions: error: {message}\n"
+
+
+def test_two_weeks_of_timeline_fit_an_80_column_terminal(cli: CLI) -> None:
+    result = cli("timeline", "2020", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "80"})
+    lines = visible(result.stdout)
+    assert max(len(line) for line in lines) <= 80
+    header = next(line for line in lines if "Mo" in line)
+    assert header.split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] * 2
+    joint = next(line for line in lines if line.lstrip().startswith("Two Sessions (joint)"))
+    assert joint.count("██") == 6

@@ -251,13 +251,13 @@ def test_timeline_and_glossary_as_installed(tmp_path: Path) -> None:
 def test_timeline_in_a_real_terminal_draws_the_strip() -> None:
     out = _run_in_pty(["timeline"], 100)
     assert "\x1b[" in out
-    assert out.count("███") == 11  # 5 + 5 sitting days, and the legend
+    assert out.count("██") == 11  # 5 + 5 sitting days, and the legend
     assert "Both sitting" in out
 
 
 def test_timeline_in_an_ascii_terminal_uses_ascii_marks() -> None:
     out = _run_in_pty(["timeline"], 100, PYTHONIOENCODING="ascii")
-    assert "###" in out
+    assert out.count("##") == 11  # 5 + 5 sitting days, and the legend
     assert "\\u2588" not in out  # no escaped block characters
     assert "Both sitting" in out
 

@@ -668,7 +668,7 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
     from rich.measure import Measurement
 
     unicode = _can_encode(out, "█◆")
-    glyphs = ("███", "◆") if unicode else ("###", "*")
+    glyphs = ("██", "◆") if unicode else ("##", "*")
     notes: list[str] = []
     marks = {
         s.id: _footnote(notes, _inferred_note(s.inferred))
@@ -696,11 +696,14 @@ def _can_encode(out: Console, sample: str) -> bool:
 
 
 def _timeline_title(line: Timeline) -> str:
+    """'Who sits when, 26 Jan to 1 Feb 2026': short enough for the narrowest strip."""
     first, last = line.days[0].date, line.days[-1].date
-    return (
-        f"Chongqing Two Sessions, {line.year}: who sits when "
-        f"({first.day} {_MONTHS[first.month - 1][:3]} to {last.day} {_MONTHS[last.month - 1][:3]})"
-    )
+
+    def day(date: dt.date, with_year: bool) -> str:
+        text = f"{date.day} {_MONTHS[date.month - 1][:3]}"
+        return f"{text} {date.year}" if with_year else text
+
+    return f"Who sits when, {day(first, first.year != last.year)} to {day(last, True)}"
 
 
 def _timeline_strip(
@@ -708,17 +711,17 @@ def _timeline_strip(
 ) -> Table:
     """Days across, one row per session: the picture a wall calendar gives."""
     table = _table(_timeline_title(line))
+    # Two characters a day and one space between days, so that two weeks fit in 80 columns.
+    # The title names the months; a day number that drops back to 1 shows a new month.
+    table.padding = (0, 0)
     table.add_column("")
-    previous_month = 0
     for day in line.days:
         date = day.date
-        month = _MONTHS[date.month - 1][:3] if date.month != previous_month else ""
-        previous_month = date.month
         weekend = date.weekday() >= 5
         table.add_column(
-            f"{month}\n{_WEEKDAYS[date.weekday()][:2]}\n{date.day}",
+            f"{_WEEKDAYS[date.weekday()][:2]}\n{date.day}",
             justify="right",
-            width=3,
+            width=2,
             header_style="dim" if weekend else "bold cyan",
         )
     table.add_column("Days", justify="right")
