@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import re
 import socket
@@ -87,6 +88,16 @@ def check_outcome(result: Run, as_json: bool) -> None:
 def test_fuzzed_arguments_never_crash(cli: CLI, command: str, arg: str, as_json: bool) -> None:
     args = [command, "--", arg] if not as_json else [command, "--json", "--", arg]
     check_outcome(cli(*args), as_json)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(today=st.one_of(nasty_text, st.dates().map(dt.date.isoformat)), as_json=st.booleans())
+def test_fuzzed_today_never_crashes(cli: CLI, today: str, as_json: bool) -> None:
+    result = cli("next", "--today", today, *(["--json"] if as_json else []))
+    check_outcome(result, as_json)
+    assert result.exit_code in (0, 2)
 
 
 @settings(
