@@ -585,3 +585,20 @@ def test_two_weeks_of_timeline_fit_an_80_column_terminal(cli: CLI) -> None:
     assert header.split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] * 2
     joint = next(line for line in lines if line.lstrip().startswith("Two Sessions (joint)"))
     assert joint.count("██") == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["next", "--today"], "Try 'twosessions next --help'."),
+        (["ics", "-o"], "Try 'twosessions ics --help'."),
+        (["--bogus"], "Try 'twosessions --help'."),
+    ],
+)
+def test_a_missing_option_value_points_at_the_right_help(
+    cli: CLI, args: list[str], hint: str
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f" {hint}\n")
+    assert result.stderr.count("\n") == 1

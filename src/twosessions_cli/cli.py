@@ -63,6 +63,13 @@ def _quiet_broken_pipe() -> NoReturn:
 class _Group(TyperGroup):
     """Typer's group with one-line usage errors and quiet broken pipes, in-process and installed."""
 
+    def _help_path(self, error: _ClickError, args: Sequence[str] | None) -> str:
+        """The command whose --help would have helped: from the error, else from the arguments."""
+        if error.ctx is not None:
+            return error.ctx.command_path
+        words = list(sys.argv[1:] if args is None else args)
+        return f"{PROG} {words[0]}" if words and words[0] in self.commands else PROG
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -85,7 +92,7 @@ class _Group(TyperGroup):
             if not standalone_mode:
                 raise
             error = cast(_ClickError, exc)
-            hint = f" Try '{error.ctx.command_path} --help'." if error.ctx is not None else ""
+            hint = f" Try '{self._help_path(error, args)} --help'."
             message = error.format_message().rstrip()
             fail(
                 f"{message}{'' if message.endswith(('.', '?', '!')) else '.'}{hint}",
