@@ -171,19 +171,21 @@ def _completion_facts(ctx: typer.Context) -> Facts | None:
         return None
 
 
-def _complete_session_year(ctx: typer.Context, incomplete: str) -> list[str]:
-    facts = _completion_facts(ctx)
-    return lookups.year_completions((s.year for s in facts.sessions), incomplete) if facts else []
+def _years_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """A completer offering the years that records of ``kind`` have."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        facts = _completion_facts(ctx)
+        if facts is None:
+            return []
+        return lookups.year_completions((r.year for r in facts.records(kind)), incomplete)
+
+    return complete
 
 
-def _complete_figure_year(ctx: typer.Context, incomplete: str) -> list[str]:
-    facts = _completion_facts(ctx)
-    return lookups.year_completions((f.year for f in facts.figures), incomplete) if facts else []
-
-
-def _complete_agenda_year(ctx: typer.Context, incomplete: str) -> list[str]:
-    facts = _completion_facts(ctx)
-    return lookups.year_completions((a.year for a in facts.agenda), incomplete) if facts else []
+_complete_session_year = _years_of("sessions")
+_complete_figure_year = _years_of("figures")
+_complete_agenda_year = _years_of("agenda")
 
 
 def _complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

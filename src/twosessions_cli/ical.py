@@ -14,7 +14,7 @@ from typing import Any
 
 from twosessions_cli import __version__
 from twosessions_cli.facts import Body, Facts, Session, SourceRef
-from twosessions_cli.render import inert, ordinal
+from twosessions_cli.render import inert, ordinal, paragraphs_by_file
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
 #: importing a fresh export updates the events already in a calendar instead of adding copies.
@@ -46,15 +46,11 @@ def _summary(session: Session, body: Body | None) -> str:
 
 def _cited(facts: Facts, refs: Sequence[SourceRef]) -> str:
     titles = {s.id: s.title for s in facts.sources}
-    by_file: dict[str, list[int]] = {}
-    for ref in refs:
-        by_file.setdefault(ref.file, []).append(ref.paragraph)
     parts = []
-    for file, paragraphs in by_file.items():
-        numbers = ", ".join(str(p) for p in sorted(set(paragraphs)))
-        label = "paragraph" if len(set(paragraphs)) == 1 else "paragraphs"
+    for file, paragraphs in paragraphs_by_file(refs).items():
+        label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
         title = f"'{titles[file]}', " if file in titles else ""
-        parts.append(f"{title}{file}, {label} {numbers}")
+        parts.append(f"{title}{file}, {label} {', '.join(str(p) for p in paragraphs)}")
     return "; ".join(parts)
 
 

@@ -206,13 +206,19 @@ def short_file(file: str) -> str:
     return stem if stem and stem != file else file
 
 
+def paragraphs_by_file(refs: Iterable[SourceRef]) -> dict[str, list[int]]:
+    """Each cited file (in order of first citation) with its paragraphs, sorted, once each."""
+    by_file: dict[str, set[int]] = {}
+    for ref in refs:
+        by_file.setdefault(ref.file, set()).add(ref.paragraph)
+    return {file: sorted(paragraphs) for file, paragraphs in by_file.items()}
+
+
 def refs_text(refs: Sequence[SourceRef]) -> str:
     """'000 ¶1,2; 002 ¶4' for a list of references."""
-    by_file: dict[str, list[int]] = {}
-    for ref in refs:
-        by_file.setdefault(ref.file, []).append(ref.paragraph)
     return "; ".join(
-        f"{short_file(f)} ¶{','.join(str(p) for p in sorted(set(ps)))}" for f, ps in by_file.items()
+        f"{short_file(f)} ¶{','.join(str(p) for p in ps)}"
+        for f, ps in paragraphs_by_file(refs).items()
     )
 
 
