@@ -41,6 +41,7 @@ def test_readme_pictures_exist() -> None:
         "docs/pictures/dates.svg",
         "docs/pictures/timeline.svg",
         "docs/pictures/explain-cppcc.svg",
+        "docs/pictures/next.svg",
     ]
     for picture in pictures:
         assert (REPO / picture).read_text(encoding="utf-8").startswith("<svg")

@@ -366,3 +366,13 @@ def test_a_path_with_a_line_break_still_gives_one_line_per_problem(cli: CLI) -> 
     assert result.exit_code == 1
     assert result.stdout == "bad\\nname: $: no such file or folder\n"
     assert result.stderr == "twosessions: error: 1 problem(s) found in bad\\nname\n"
+
+
+def test_example_overlay_reaches_next_and_the_calendar(cli: CLI) -> None:
+    # docs/adding-facts.md promises that next and ics see an overlay's sessions.
+    data = cli("next", "--today", "2026-11-25", "--data", str(EXAMPLE), "--json").json()
+    assert data["headline"] == (
+        "Next: the CPPCC committee opens in 56 days, on Wednesday 20 January 2027."
+    )
+    events = cli("ics", "2027", "--data", str(EXAMPLE), "--json").json()["events"]
+    assert [e["uid"] for e in events] == ["2027-cppcc@twosessions", "2027-congress@twosessions"]
