@@ -114,10 +114,7 @@ def emit_json(payload: Any) -> None:
     """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    out = sys.stdout
-    out.flush()
-    out.buffer.write(text.encode("utf-8") + b"\n")
-    out.buffer.flush()
+    write_output(None, text.encode("utf-8") + b"\n")
 
 
 def write_output(path: Path | None, data: bytes) -> None:
@@ -705,11 +702,13 @@ def _timeline_title(line: Timeline) -> str:
     """'Who sits when, 26 Jan to 1 Feb 2026': short enough for the narrowest strip."""
     first, last = line.days[0].date, line.days[-1].date
 
-    def day(date: dt.date, with_year: bool) -> str:
-        text = f"{date.day} {_MONTHS[date.month - 1][:3]}"
-        return f"{text} {date.year}" if with_year else text
+    start = _day_month(first) + (f" {first.year}" if first.year != last.year else "")
+    return f"Who sits when, {start} to {_day_month(last)} {last.year}"
 
-    return f"Who sits when, {day(first, first.year != last.year)} to {day(last, True)}"
+
+def _day_month(date: dt.date) -> str:
+    """'26 Jan'."""
+    return f"{date.day} {_MONTHS[date.month - 1][:3]}"
 
 
 def _timeline_strip(
@@ -768,7 +767,7 @@ def _timeline_columns(
             cells.append(text(f"{glyphs[0]} {sitting.day}/{session.days}" if sitting else ""))
         mark = f" {glyphs[1]}" if len(day.sittings) > 1 else ""
         style = "dim" if date.weekday() >= 5 and not day.sittings else ""
-        label = f"{_WEEKDAYS[date.weekday()][:3]} {date.day} {_MONTHS[date.month - 1][:3]}"
+        label = f"{_WEEKDAYS[date.weekday()][:3]} {_day_month(date)}"
         table.add_row(text(label + mark, style), *cells)
     return table
 
