@@ -10,6 +10,7 @@ import pytest
 from conftest import Run
 
 from twosessions_cli import __version__
+from twosessions_cli.app import command_names
 
 CLI = Callable[..., Run]
 NEWS = "000_87442f2a515ba6af.txt"
@@ -27,22 +28,7 @@ def test_no_arguments_prints_help_with_examples(cli: CLI) -> None:
     assert "Exit codes" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "dates",
-        "next",
-        "timeline",
-        "ics",
-        "explain",
-        "glossary",
-        "stats",
-        "agenda",
-        "who",
-        "search",
-        "sources",
-    ],
-)
+@pytest.mark.parametrize("command", command_names())
 def test_every_command_has_help_with_an_example(cli: CLI, command: str) -> None:
     for flag in ("--help", "-h"):
         result = cli(command, flag)
@@ -535,8 +521,8 @@ def test_ics_json_lists_the_events_and_the_file(cli: CLI, tmp_path: Path) -> Non
     [
         (["2024"], 1, "no sessions recorded for 2024; years with sessions: 2020, 2026"),
         (["26"], 2, "invalid year '26'"),
-        (["-o", "{tmp}"], 2, "Is a directory"),
-        (["-o", "{tmp}/missing/x.ics"], 2, "No such file or directory"),
+        (["-o", "{tmp}"], 1, "Is a directory"),
+        (["-o", "{tmp}/missing/x.ics"], 1, "No such file or directory"),
     ],
 )
 def test_ics_errors(cli: CLI, tmp_path: Path, args: list[str], code: int, message: str) -> None:
@@ -570,10 +556,10 @@ def test_labels_are_bold_and_the_data_after_them_is_not(cli: CLI) -> None:
 def test_empty_data_is_not_found_not_a_crash(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
-    from twosessions_cli import cli as cli_module
-    from twosessions_cli.facts import Facts
+    from twosessions_cli import app as app_module
+    from twosessions_cli.records import Facts
 
-    monkeypatch.setattr(cli_module, "load_facts", lambda *a, **k: Facts())
+    monkeypatch.setattr(app_module, "load_facts", lambda *a, **k: Facts())
     for as_json in ([], ["--json"]):
         result = cli(*args, *as_json)
         assert result.exit_code == 1
@@ -606,3 +592,51 @@ def test_a_missing_option_value_points_at_the_right_help(
     assert result.exit_code == 2
     assert result.stderr.endswith(f" {hint}\n")
     assert result.stderr.count("\n") == 1
+
+
+def test_shared_options_work_before_the_command_as_well_as_after(cli: CLI) -> None:
+    after = cli("dates", "--json")
+    before = cli("--json", "dates")
+    assert (before.exit_code, before.stdout) == (0, after.stdout)
+    overlay = str(Path(__file__).parents[1] / "docs" / "example-overlay")
+    for args in (("--data", overlay, "dates", "2027"), ("dates", "2027", "--data", overlay)):
+        result = cli(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        assert {s["origin"].endswith("sessions.json") for s in result.json()["sessions"]} == {True}
+
+
+def test_data_given_before_and_after_the_command_both_count(cli: CLI, tmp_path: Path) -> None:
+    overlay = str(Path(__file__).parents[1] / "docs" / "example-overlay")
+    result = cli("--data", overlay, "dates", "2027", "--data", str(tmp_path / "missing"))
+    assert result.exit_code == 1
+    assert "missing: $: no such file or folder" in result.stderr
+
+
+def test_main_can_run_twice_in_one_process_and_builds_only_the_named_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer.main
+
+    from twosessions_cli import cli as cli_module
+
+    monkeypatch.setenv("TWOSESSIONS_DATA", "")
+    built: list[str] = []
+    real = typer.main.get_command_from_info
+
+    def counting(*args: object, **kwargs: object) -> object:
+        built.append("command")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    before = list(cli_module.app.registered_commands)
+    for argv, key in (
+        (["dates", "--json"], '"sessions"'),
+        (["stats", "2025", "--json"], '"figures"'),
+    ):
+        built.clear()
+        with pytest.raises(SystemExit) as exit_info:
+            cli_module.main(argv)
+        assert exit_info.value.code == 0
+        assert key in capsys.readouterr().out
+        assert len(built) == 1
+    assert cli_module.app.registered_commands == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from twosessions_cli.facts import Facts, SourceRef
+from twosessions_cli.records import Facts, SourceRef
 
 NEWS = "000_87442f2a515ba6af.txt"
 GUIDE = "002_daf29c6fabd4bbfb.txt"

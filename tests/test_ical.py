@@ -10,7 +10,9 @@ import icalendar
 import pytest
 
 from twosessions_cli import __version__, ical, lookups
-from twosessions_cli.facts import Facts, load_facts
+from twosessions_cli.facts import load_facts
+from twosessions_cli.records import Facts
+from twosessions_cli.render.data import ics_data
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 NEWS = "000_87442f2a515ba6af.txt"
@@ -138,7 +140,7 @@ def test_without_a_usable_epoch_the_stamp_is_now(value: str) -> None:
 
 def test_events_data_names_both_ends(facts: Facts) -> None:
     events = ical.session_events(facts, lookups.sessions_in_year(facts, 2026), {})
-    data = ical.events_data(events)
+    data = ics_data(None, events)["events"]
     assert data[0]["start"] == "2026-01-27"
     assert data[0]["end_exclusive"] == "2026-02-01"
     assert data[0]["last_day"] == "2026-01-31"

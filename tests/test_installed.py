@@ -111,16 +111,22 @@ def test_broken_pipe_exits_quietly(tmp_path: Path, args: tuple[str, ...]) -> Non
     assert stderr == ""
 
 
-def test_head_in_a_shell_pipeline(tmp_path: Path) -> None:
-    result = subprocess.run(
-        f"'{SCRIPT}' dates --all | head -1",
+def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a shell command line in which '{SCRIPT}' stands for the installed script."""
+    return subprocess.run(
+        command.replace("{SCRIPT}", f"'{SCRIPT}'"),
         shell=True,
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         env=clean_env(),
+        timeout=60,
         check=False,
     )
+
+
+def test_head_in_a_shell_pipeline(tmp_path: Path) -> None:
+    result = shell("{SCRIPT} dates --all | head -1", tmp_path)
     assert result.stdout.strip() == "Chongqing Two Sessions, all years"
     assert result.stderr == ""
 
@@ -350,32 +356,7 @@ def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
     ]
 
 
-def test_only_the_named_command_is_built_and_the_rest_still_work(tmp_path: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from twosessions_cli import cli\n"
-        "try:\n"
-        "    cli.main(sys.argv[1:])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(len(cli.app.registered_commands), file=sys.stderr)\n"
-    )
-
-    def built(*args: str) -> int:
-        result = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=clean_env(),
-            check=False,
-        )
-        return int(result.stderr.splitlines()[-1])
-
-    every = built("--help")
-    assert every >= 13
-    assert built("dates", "--json") == 1
-    assert built("nope") == every  # so that the error can say there is no such command
+def test_the_real_script_lists_every_command_and_builds_each_on_its_own(tmp_path: Path) -> None:
     # Through the real script: whole-program help lists every command, a command's help works.
     listing = run("--help", cwd=tmp_path).stdout
     assert all(f"  {name} " in listing for name in ("dates", "next", "timeline", "ics", "glossary"))
@@ -387,3 +368,27 @@ def test_only_the_named_command_is_built_and_the_rest_still_work(tmp_path: Path)
     assert (
         unknown.stderr == "twosessions: error: No such command 'nope'. Try 'twosessions --help'.\n"
     )
+
+
+@pytest.mark.parametrize("args", [("dates",), ("dates", "--json"), ("ics",), ("timeline",)])
+def test_a_full_disk_is_one_line_and_exit_1(tmp_path: Path, args: tuple[str, ...]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    result = shell("{SCRIPT} " + " ".join(args) + " > /dev/full", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "twosessions: error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_stdout_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = subprocess.run(
+        f"'{SCRIPT}' dates >&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == ("twosessions: error: standard output is closed; nothing to write to\n")

@@ -43,6 +43,13 @@ EVERY_COMMAND: list[list[str]] = [
     ["ics"],
 ]
 
+
+def test_every_command_of_the_app_is_exercised_here() -> None:
+    from twosessions_cli.app import command_names
+
+    assert {args[0] for args in EVERY_COMMAND} == set(command_names())
+
+
 nasty_text = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")),
     st.sampled_from(

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from twosessions_cli import schedule
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.facts import Facts, load_facts
+from twosessions_cli.facts import load_facts
+from twosessions_cli.records import Facts
 
 # For hypothesis tests, which cannot take function-scoped fixtures.
 FACTS = load_facts()

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from twosessions_cli import facts as facts_module
+from twosessions_cli import records
 from twosessions_cli.errors import DataError
-from twosessions_cli.facts import collect, json_schema, load_facts
+from twosessions_cli.facts import collect, load_facts
+from twosessions_cli.records import json_schema
 
 CLI = Callable[..., Run]
 REPO = Path(__file__).resolve().parents[1]
@@ -305,7 +306,7 @@ def test_schema_matches_the_checked_in_copy(cli: CLI) -> None:
     assert result.exit_code == 0
     stored = json.loads((REPO / "schema" / "twosessions.schema.json").read_text(encoding="utf-8"))
     assert result.json() == stored == json_schema()
-    assert set(stored["properties"]) == {f"{kind}.json" for kind in facts_module.KINDS}
+    assert set(stored["properties"]) == {f"{kind}.json" for kind in records.KINDS}
 
 
 # ---- text from data is inert ---------------------------------------------------------------
@@ -346,7 +347,7 @@ def test_hint_names_user_data_even_for_a_bare_file_name(
 
 def test_hint_for_damaged_bundled_data(tmp_path: Path) -> None:
     bundled = tmp_path / "bundled"
-    for kind in facts_module.KINDS:
+    for kind in records.KINDS:
         write(
             bundled, kind, json.loads((REPO / "data" / f"{kind}.json").read_text(encoding="utf-8"))
         )

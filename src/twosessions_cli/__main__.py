@@ -16,6 +16,9 @@ def _tolerant_streams() -> None:
 
 
 def main() -> None:
+    if sys.stdout is None:  # started with stdout closed (`twosessions dates >&-`)
+        print("twosessions: error: standard output is closed; nothing to write to", file=sys.stderr)
+        raise SystemExit(1)
     _tolerant_streams()
     if sys.argv[1:] in (["--version"], ["-V"]):
         # Scripts call this to probe the tool: answer without loading the CLI framework.

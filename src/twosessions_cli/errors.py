@@ -1,17 +1,28 @@
-"""The project's errors: each carries the one-line message a user sees and the exit code."""
+"""The project's errors: each carries the one-line message a user sees and the exit code.
+
+This module imports nothing of the package: every other module may raise these.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from twosessions_cli.facts import Problem
+from dataclasses import dataclass
 
 #: Exit codes, documented in the README and in ``--help``.
-EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, located by file and JSON path."""
+
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path}: {self.message}"
 
 
 class TwoSessionsError(Exception):

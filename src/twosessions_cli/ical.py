@@ -1,7 +1,8 @@
 """Sessions as calendar events, and the iCalendar file they make (written with ``icalendar``).
 
 The events are plain data first, so ``ics --json`` shows exactly what the file holds without
-loading the iCalendar library; ``icalendar`` is imported only when a file is written.
+loading the iCalendar library; ``icalendar`` is imported only when a file is written. Their JSON
+form is built in ``render.data``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from twosessions_cli import __version__
-from twosessions_cli.facts import Body, Facts, Session, SourceRef
-from twosessions_cli.render import inert, ordinal, paragraphs_by_file
+from twosessions_cli.records import Body, Facts, Session, SourceRef, paragraphs_by_file
+from twosessions_cli.text import PROG, inert
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
 #: importing a fresh export updates the events already in a calendar instead of adding copies.
@@ -37,11 +37,8 @@ class CalendarEvent:
 
 def _summary(session: Session, body: Body | None) -> str:
     name = body.name if body else session.body
-    if session.session and session.term:
-        return f"{name}: {ordinal(session.session)} session of the {ordinal(session.term)} term"
-    if session.session:
-        return f"{name}: {ordinal(session.session)} session"
-    return name
+    label = session.label(long=True)
+    return f"{name}: {label}" if label else name
 
 
 def _cited(facts: Facts, refs: Sequence[SourceRef]) -> str:
@@ -62,11 +59,9 @@ def _description(facts: Facts, session: Session) -> str:
     if session.note:
         lines.append(session.note)
     if session.inferred:
-        lines.append(f"{session.inferred.what.capitalize()} inferred: {session.inferred.reason}")
+        lines.append(str(session.inferred))
     lines.append(f"Source: {_cited(facts, session.source)}.")
-    lines.append(
-        f"Exported by twosessions {__version__}; details: twosessions dates {session.year}"
-    )
+    lines.append(f"Exported by {PROG} {__version__}; details: {PROG} dates {session.year}")
     return "\n".join(lines)
 
 
@@ -83,22 +78,6 @@ def session_events(
             description=inert(_description(facts, session)),
         )
         for session in sessions
-    ]
-
-
-def events_data(events: Sequence[CalendarEvent]) -> list[dict[str, Any]]:
-    """The events as JSON data, with the dates a calendar program will show."""
-    return [
-        {
-            "uid": e.uid,
-            "summary": e.summary,
-            "start": e.start.isoformat(),
-            "end_exclusive": e.end.isoformat(),
-            "last_day": (e.end - dt.timedelta(days=1)).isoformat(),
-            "location": e.location,
-            "description": e.description,
-        }
-        for e in events
     ]
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.facts import (
+from twosessions_cli.records import (
+    KINDS,
     AgendaEntry,
     Body,
     Facts,
@@ -21,34 +20,14 @@ from twosessions_cli.facts import (
     SourceRef,
     Topic,
 )
-
-_APOSTROPHES = re.compile(r"['’‘`´]")
-_SEPARATORS = re.compile(r"[\s\-_/.,:;\"“”()]+")
-
-
-def normalize(name: str) -> str:
-    """Fold a name for matching: case, width, apostrophes, hyphens and spacing do not matter."""
-    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
-    text = text.casefold()
-    text = _APOSTROPHES.sub("", text)
-    text = _SEPARATORS.sub(" ", text).strip()
-    return text.removeprefix("the ")
-
-
-def topic_names(topic: Topic) -> Iterator[str]:
-    """Every name a topic answers to: its id, title, Chinese name and aliases."""
-    yield topic.id
-    yield topic.title
-    if topic.chinese:
-        yield topic.chinese
-    yield from topic.aliases
+from twosessions_cli.text import normalize
 
 
 def topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
     """Normalised name -> topic (the first topic to claim a name keeps it)."""
     index: dict[str, Topic] = {}
     for topic in topics:
-        for name in topic_names(topic):
+        for name in topic.names():
             index.setdefault(normalize(name), topic)
     return index
 
@@ -194,7 +173,9 @@ class SourceUse:
 def source_usage(facts: Facts) -> list[SourceUse]:
     """Each source with the number of records (of every kind) that cite it."""
     counts = {s.id: 0 for s in facts.sources}
-    for kind in ("bodies", "sessions", "agenda", "people", "figures", "topics"):
+    for kind in KINDS:
+        if kind == "sources":
+            continue
         for record in facts.records(kind):
             for file in {ref.file for ref in record.source}:
                 if file in counts:
@@ -214,7 +195,7 @@ class Hit:
     source: list[SourceRef]
 
 
-def _searchable(kind: str, record: Any) -> Iterator[tuple[str, str]]:
+def _searchable(record: Any) -> Iterator[tuple[str, str]]:
     """(field, text) pairs of a record that search looks into."""
     if isinstance(record, Topic):
         yield from (("title", record.title), ("summary", record.summary))
@@ -262,7 +243,7 @@ def search(facts: Facts, text: str) -> list[Hit]:
     hits: list[Hit] = []
     for kind in SEARCH_KINDS:
         for record in facts.records(kind):
-            fields = list(_searchable(kind, record))
+            fields = list(_searchable(record))
             # One normalisation per record: fields joined by NUL, which neither the query nor
             # normalize() can produce, so a match never spans two fields.
             if key not in normalize("\0".join(value for _, value in fields)):
@@ -304,7 +285,7 @@ def topic_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
         if topic.id.casefold().startswith(typed):
             found.setdefault(topic.id, topic.summary)
     for topic in facts.topics:
-        for name in topic_names(topic):
+        for name in topic.names():
             if name.casefold().startswith(typed):
                 found.setdefault(name, topic.summary)
     return list(found.items())

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from twosessions_cli.facts import Facts, Problem, Session
-from twosessions_cli.lookups import normalize, topic_names
+from twosessions_cli.errors import Problem
+from twosessions_cli.records import KINDS, Facts, Session
+from twosessions_cli.text import normalize
 
 
 def check(facts: Facts) -> list[Problem]:
@@ -34,7 +35,7 @@ def _check(facts: Facts) -> Iterator[Problem]:
     people = {p.id for p in facts.people}
     sessions = {s.id for s in facts.sessions}
 
-    for kind in ("sources", "bodies", "sessions", "agenda", "people", "figures", "topics"):
+    for kind in KINDS:
         for record in facts.records(kind):
             yield from _check_provenance(facts, kind, record, sources)
             body = getattr(record, "body", None)
@@ -137,7 +138,7 @@ def _check_topics(facts: Facts, topics: set[str]) -> Iterator[Problem]:
                     f"related[{n}]",
                     f"unknown topic {related!r} (expected the id of a topic)",
                 )
-        for name in dict.fromkeys(normalize(n) for n in topic_names(topic)):
+        for name in dict.fromkeys(normalize(n) for n in topic.names()):
             owner = claimed.setdefault(name, topic.id)
             if owner != topic.id:
                 yield _problem(

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from twosessions_cli.errors import UsageProblem
-from twosessions_cli.facts import Facts, Session
 from twosessions_cli.lookups import all_sessions, sessions_in_year
+from twosessions_cli.records import Facts, Session
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_HINT = "expected YYYY-MM-DD, such as 2026-01-20"

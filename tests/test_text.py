@@ -1,4 +1,4 @@
-"""Small rendering rules that the command tests would only catch indirectly."""
+"""Pure text rules that the command tests would only catch indirectly."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twosessions_cli import render
+from twosessions_cli import text
 
 
 @pytest.mark.parametrize(
@@ -25,12 +25,12 @@ from twosessions_cli import render
     ],
 )
 def test_completion_help_is_short_and_plain(summary: str, expected: str) -> None:
-    assert render.completion_help(summary) == expected
+    assert text.completion_help(summary) == expected
 
 
 @given(st.text())
 def test_completion_help_never_breaks_a_menu(summary: str) -> None:
-    help_text = render.completion_help(summary)
+    help_text = text.completion_help(summary)
     assert len(help_text) <= 60
     assert "\n" not in help_text
     assert "[" not in help_text
@@ -38,7 +38,7 @@ def test_completion_help_never_breaks_a_menu(summary: str) -> None:
 
 
 def test_one_line_escapes_breaks_and_drops_controls() -> None:
-    assert render.one_line("a\nb\tc\rd\x1b[31m") == "a\\nb\\tc\\rd[31m"
+    assert text.one_line("a\nb\tc\rd\x1b[31m") == "a\\nb\\tc\\rd[31m"
 
 
 @pytest.mark.parametrize(
@@ -50,4 +50,4 @@ def test_one_line_escapes_breaks_and_drops_controls() -> None:
     ],
 )
 def test_long_date_is_english_whatever_the_locale(day: dt.date, expected: str) -> None:
-    assert render.long_date(day) == expected
+    assert text.long_date(day) == expected

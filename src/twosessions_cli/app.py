@@ -1,0 +1,339 @@
+"""The Typer application: the group, the options every command shares, errors, completers.
+
+Commands are declared in ``cli``; everything they have in common is here, written once:
+- ``--json``, ``--data DIR`` and ``--no-user-data`` are added to the group and to every command
+  by ``_SharedOptions``, so they work before the command (``twosessions --json dates``) as
+  well as after it; a command reads them with ``options(ctx)``.
+- Project errors become one line on stderr with their exit code, and a reader that closes the
+  pipe early (``| head``) ends the program quietly, in ``_Group.invoke`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+import errno
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, Protocol, cast
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo
+
+from twosessions_cli.errors import TwoSessionsError
+from twosessions_cli.facts import load_facts, user_data_dirs
+from twosessions_cli.lookups import topic_completions, year_completions
+from twosessions_cli.records import Facts
+from twosessions_cli.text import PROG, completion_help, one_line
+
+EPILOG = (
+    "Exit codes: 0 success; 1 not found (unknown topic, a year with no data) or bad data; "
+    "2 usage error (bad option, malformed year). Every command takes --json for scripts."
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Leaving: errors, closed pipes, full disks
+# --------------------------------------------------------------------------------------------
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one line on stderr and exit: the only way this program reports an error."""
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def _abandon_stdout() -> None:
+    # Point stdout at /dev/null so that the final flush at exit cannot fail a second time.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    """stdout could not be written: quiet when the reader left (``| head``), one line otherwise."""
+    _abandon_stdout()
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        raise SystemExit(0)
+    fail(f"cannot write the output: {exc.strerror or exc}", 1)
+
+
+# --------------------------------------------------------------------------------------------
+# Options every command shares
+# --------------------------------------------------------------------------------------------
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document for scripts (UTF-8, ISO dates).")
+]
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="DIR",
+        help="Add a folder of your own facts on top of the bundled ones (repeatable). "
+        "TWOSESSIONS_DATA does the same (a path list).",
+    ),
+]
+NoUserDataOpt = Annotated[
+    bool,
+    typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
+]
+
+_SHARED_NAMES = ("json", "data", "no_user_data")
+_SHARED_KEY = "twosessions.options"
+
+
+def _shared_template(
+    json: JsonOpt = False, data: DataOpt = None, no_user_data: NoUserDataOpt = False
+) -> None:
+    """Never called: Typer reads the shared options' click parameters from this signature."""
+
+
+_shared_params: list[Any] = []
+
+
+def _shared_parameters() -> list[Any]:
+    """The click parameters of the shared options, built once by Typer from the template."""
+    if not _shared_params:
+        template = typer.Typer(add_completion=False)
+        template.command()(_shared_template)
+        _shared_params.extend(typer.main.get_command(template).params)
+    return _shared_params
+
+
+@dataclass(frozen=True)
+class Options:
+    """The shared options as given, before the command and after it taken together."""
+
+    json: bool = False
+    data: tuple[Path, ...] = ()
+    no_user_data: bool = False
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> Options:
+        data = params.get("data") or ()
+        return cls(
+            json=bool(params.get("json")),
+            data=tuple(Path(p) for p in ([data] if isinstance(data, str | Path) else data)),
+            no_user_data=bool(params.get("no_user_data")),
+        )
+
+    def __or__(self, later: Options) -> Options:
+        return Options(
+            self.json or later.json, self.data + later.data, self.no_user_data or later.no_user_data
+        )
+
+    def facts(self) -> Facts:
+        """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""
+        if self.no_user_data:
+            return load_facts()
+        return load_facts([*user_data_dirs(), *self.data])
+
+
+def _take_shared(ctx: typer.Context) -> None:
+    """Move the shared options out of the parameters a callback receives, into ``options``."""
+    given = Options.from_params(ctx.params)
+    for name in _SHARED_NAMES:
+        ctx.params.pop(name, None)
+    ctx.meta[_SHARED_KEY] = ctx.meta.get(_SHARED_KEY, Options()) | given
+
+
+def options(ctx: typer.Context) -> Options:
+    """The shared options in force for the running command."""
+    found: Options = ctx.meta.get(_SHARED_KEY, Options())
+    return found
+
+
+class _SharedOptions:
+    """Adds the shared options to a click command, and hands them over before it runs."""
+
+    params: list[Any]
+
+    def _add_shared(self) -> None:
+        self.params.extend(_shared_parameters())
+
+
+class _Command(TyperCommand, _SharedOptions):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_shared()
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        _take_shared(ctx)
+        return super().invoke(ctx)
+
+
+class _ClickError(Protocol):
+    """What this module uses of a click usage error (click's own or typer's vendored copy)."""
+
+    exit_code: int
+    ctx: typer.Context | None
+
+    def format_message(self) -> str: ...
+
+
+def _click_error_type() -> type[Exception]:
+    """The ClickException class of the click that typer runs on (typer >= 0.26 vendors its own)."""
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == "ClickException":
+            return cls
+    raise RuntimeError("typer.BadParameter does not derive from ClickException")  # pragma: no cover
+
+
+_CLICK_ERROR = _click_error_type()
+
+
+class _Group(TyperGroup, _SharedOptions):
+    """Typer's group with the shared options, one-line errors and quiet broken pipes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_shared()
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        _take_shared(ctx)
+        try:
+            return super().invoke(ctx)
+        except TwoSessionsError as exc:
+            fail(exc.message, exc.exit_code)
+        except OSError as exc:
+            _output_failed(exc)
+
+    def _help_path(self, error: _ClickError, args: Sequence[str] | None) -> str:
+        """The command whose --help would have helped: from the error, else from the arguments."""
+        if error.ctx is not None:
+            return error.ctx.command_path
+        words = list(sys.argv[1:] if args is None else args)
+        return f"{PROG} {words[0]}" if words and words[0] in self.commands else PROG
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except _CLICK_ERROR as exc:
+            if not standalone_mode:
+                raise
+            error = cast(_ClickError, exc)
+            hint = f" Try '{self._help_path(error, args)} --help'."
+            message = error.format_message().rstrip()
+            fail(
+                f"{message}{'' if message.endswith(('.', '?', '!')) else '.'}{hint}",
+                error.exit_code,
+            )
+        except OSError as exc:  # while click printed help or a completion script
+            _output_failed(exc)
+        if not standalone_mode:
+            return result
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            _output_failed(exc)
+        raise SystemExit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    name=PROG,
+    cls=_Group,
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    no_args_is_help=False,
+)
+
+
+def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command of the app, with the shared options added."""
+    return app.command(name=name, cls=_Command)
+
+
+def command_name(info: CommandInfo) -> str:
+    """The name a registered command is typed as."""
+    callback_name = info.callback.__name__ if info.callback else ""
+    return info.name or callback_name.lower().replace("_", "-")
+
+
+def command_names() -> list[str]:
+    """Every command of the app, in the order they were declared."""
+    return [command_name(info) for info in app.registered_commands]
+
+
+def run(argv: Sequence[str]) -> None:
+    """Run the app on ``argv`` as the installed script does, leaving ``app`` as it was.
+
+    Typer builds a click command for every registered command at each start, about 0.6 ms
+    apiece here. When the first argument names a command, only that one is built; help for
+    the whole program, unknown commands and shell completion still see them all.
+    """
+    args = list(argv)
+    first = args[0] if args else ""
+    lean = app
+    if first and not first.startswith("-") and f"_{PROG.upper()}_COMPLETE" not in os.environ:
+        chosen = [c for c in app.registered_commands if command_name(c) == first]
+        if chosen:
+            lean = copy.copy(app)
+            lean.registered_commands = chosen
+    typer.main.get_command(lean).main(args=args, prog_name=PROG)
+
+
+# --------------------------------------------------------------------------------------------
+# Completion
+# --------------------------------------------------------------------------------------------
+
+
+def _completion_facts(ctx: typer.Context) -> Facts | None:
+    """The facts as the command being completed would see them; None if they cannot load."""
+    chain: list[typer.Context] = []
+    here: Any = ctx
+    while here is not None:
+        chain.append(here)
+        here = here.parent
+    given = Options()
+    for level in reversed(chain):  # the group's options first, then the command's
+        given = given | Options.from_params(level.params)
+    try:
+        return given.facts()
+    except TwoSessionsError:
+        return None
+
+
+def years_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """A completer offering the years that records of ``kind`` have."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        facts = _completion_facts(ctx)
+        if facts is None:
+            return []
+        years: Iterable[int] = (r.year for r in facts.records(kind))
+        return year_completions(years, incomplete)
+
+    return complete
+
+
+def complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    return [
+        (name, completion_help(summary)) for name, summary in topic_completions(facts, incomplete)
+    ]

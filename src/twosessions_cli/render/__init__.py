@@ -1,0 +1,78 @@
+"""Everything a person or a script sees: the console, JSON on stdout, files, and ``present``.
+
+The views themselves live beside this module, split by concern: ``data`` builds every JSON
+payload, ``tables`` the table and panel views, ``calendar`` the countdown and the timeline.
+Rich is imported only inside the functions that draw, so ``--json`` and ``--version`` never load it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from twosessions_cli.errors import TwoSessionsError
+from twosessions_cli.text import PROG, one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# In JSON these stay escaped, so the document is the same data and still inert on a terminal.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def present(as_json: bool, data: Callable[[], Any], view: Callable[[], None]) -> None:
+    """How every command ends: one JSON document for scripts, or the view for people.
+
+    Both are given as callables so that only the one asked for is built.
+    """
+    if as_json:
+        emit_json(data())
+    else:
+        view()
+
+
+def emit_json(payload: Any) -> None:
+    """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    write_output(None, text.encode("utf-8") + b"\n")
+
+
+def write_output(path: Path | None, data: bytes) -> None:
+    """Write a finished document to ``path``, or to standard output when ``path`` is None."""
+    if path is None:
+        out = sys.stdout
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+        return
+    # Every failure to write the file is exit 1, like any other failure to deliver an answer:
+    # a folder that is missing, read-only or full is not a mistake in the command line.
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise TwoSessionsError(
+            f"cannot write {str(path)!r}: {exc.strerror or exc}; give a file path in a folder "
+            "you can write to, or '-' for standard output"
+        ) from None
+
+
+def note(message: str) -> None:
+    """A one-line message for the person at the terminal, on stderr so it never mixes with data."""
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
+
+
+def console() -> Console:
+    """A console that follows the terminal: width, colour (NO_COLOR, TERM=dumb, pipes)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; let the CLI end quietly with 0, as it does for JSON.
+            raise BrokenPipeError
+
+    return _Console(highlight=False, emoji=False, markup=False, soft_wrap=False)

@@ -1,0 +1,89 @@
+"""Pure text: folding names for matching, making data safe to print, ordinals and English dates.
+
+Nothing here knows about records, Typer or Rich.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+PROG = "twosessions"
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_SEPARATORS = re.compile(r"[\s\-_/.,:;\"“”()]+")
+
+
+def normalize(name: str) -> str:
+    """Fold a name for matching: case, width, apostrophes, hyphens and spacing do not matter."""
+    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    text = text.casefold()
+    text = _APOSTROPHES.sub("", text)
+    text = _SEPARATORS.sub(" ", text).strip()
+    return text.removeprefix("the ")
+
+
+# C0/C1 control characters (but tab and newline) and the bidirectional overrides that can
+# reorder what a terminal shows: text from data files must never drive the terminal.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """Text safe to print: control and bidi-override characters removed."""
+    return _UNSAFE.sub("", text)
+
+
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def one_line(text: str) -> str:
+    """Inert text that stays on one line: line breaks and tabs shown as \\n, \\r, \\t."""
+    return inert(text.translate(_LINE_BREAKS))
+
+
+def ordinal(n: int) -> str:
+    """'1st', '2nd', '11th', '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """'Tuesday 27 January 2026', the same whatever the locale."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def day_month(day: dt.date) -> str:
+    """'26 Jan', the same whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def completion_help(summary: str, width: int = 60) -> str:
+    """A short, single-line description for a shell's completion menu.
+
+    Typer passes it through Rich (markup and wrapping at the terminal width), so it is kept
+    short, on one line, and free of square brackets.
+    """
+    head = re.split(r"[:;]", summary, maxsplit=1)[0].strip() or summary
+    head = " ".join(inert(head).split()).replace("[", "(").replace("]", ")")
+    if len(head) <= width:
+        return head
+    cut = head[: width - 1].rsplit(" ", 1)[0] or head[: width - 1]
+    return cut.rstrip(",.;: ") + "…"
