@@ -13,7 +13,14 @@ from twosessions_cli import __version__
 from twosessions_cli.app import command_names
 
 CLI = Callable[..., Run]
-NEWS = "000_87442f2a515ba6af.txt"
+NEWS = "icq-20260125"
+NEWS_ADDRESS = (
+    "https://www.ichongqing.info/2026/01/25/chongqing-two-sessions-to-open-on-jan-27-"
+    "spotlighting-modern-city-governance-and-people-centered-development/amp"
+)
+GUIDE_ADDRESS = (
+    "https://www.ichongqing.info/2020/01/15/a-foreigners-guide-to-the-chongqing-two-sessions/"
+)
 
 
 def test_version(cli: CLI) -> None:
@@ -50,13 +57,21 @@ def test_dates_default_is_latest_year(cli: CLI) -> None:
 def test_dates_json_shape(cli: CLI) -> None:
     data = cli("dates", "--json").json()
     assert data["year"] == 2026
-    assert [(s["body"], s["opens"], s["closes"], s["days"]) for s in data["sessions"]] == [
+    assert [
+        (s["body"], s["opens"]["date"], s["closes"]["date"], s["days"]) for s in data["sessions"]
+    ] == [
         ("cppcc", "2026-01-27", "2026-01-31", 5),
         ("congress", "2026-01-28", "2026-02-01", 5),
     ]
     first = data["sessions"][0]
-    assert first["source"][0] == {"file": NEWS, "paragraph": 1}
-    assert first["inferred"]["what"] == "year"
+    assert first["opens"]["status"] == "scheduled"
+    assert first["opens"]["id"] == "2026-cppcc.opens"
+    assert first["opens"]["source"][0] == {
+        "source": NEWS,
+        "paragraph": 1,
+        "address": NEWS_ADDRESS,
+    }
+    assert first["opens"]["basis"] == "inferred"
     assert first["origin"] == "bundled"
     assert first["body_name"] == "Chongqing Municipal Committee of the CPPCC"
 
@@ -111,8 +126,12 @@ def test_unknown_command(cli: CLI) -> None:
 def test_explain_panel_has_chinese_name_and_sources(cli: CLI) -> None:
     result = cli("explain", "政协")
     assert result.exit_code == 0
-    assert "Chongqing Municipal Committee of the CPPCC · 重庆市政协" in result.stdout
-    assert "Sources: 002 ¶11; 000 ¶1,2,3,5,6" in result.stdout
+    lines = [line.strip("│ ") for line in result.stdout.splitlines()]
+    assert lines[1] == "Chongqing Municipal Committee of the CPPCC"
+    assert lines[2] == "重庆市政协 · Chóngqìng shì zhèngxié\u00a0[g]"
+    assert "[1\u00a0¶11]" in result.stdout  # a statement from paragraph 11 of the first source
+    assert "[1] icq-20200115: iChongqing, 'A Foreigners Guide" in result.stdout
+    assert "[g] General knowledge, not from the sources." in result.stdout
 
 
 def test_explain_lists_topics(cli: CLI) -> None:
@@ -136,9 +155,11 @@ def test_explain_unknown_topic_suggests(cli: CLI) -> None:
 def test_stats_2025_table(cli: CLI) -> None:
     result = cli("stats", "2025")
     assert result.exit_code == 0
-    proposals = next(line for line in result.stdout.splitlines() if "Proposals handled" in line)
+    proposals = next(line for line in result.stdout.splitlines() if "proposals handled" in line)
     assert "1,385" in proposals
     assert "CPPCC committee" in proposals
+    delegates = next(line for line in result.stdout.splitlines() if "Foreign delegates" in line)
+    assert "over 50" in delegates  # the qualifier reads with its value
     assert "A lower bound" in result.stdout
 
 
@@ -188,10 +209,11 @@ def test_who_filters(cli: CLI) -> None:
 
 def test_search_says_where(cli: CLI) -> None:
     data = cli("search", "yunyang", "--json").json()
-    assert {(h["kind"], h["id"], h["field"]) for h in data["hits"]} == {
-        ("topics", "rural-revitalisation", "summary"),
-        ("people", "zhang-xiaofei", "statement"),
+    assert {(h["kind"], h["cite_id"], h["field"]) for h in data["hits"]} == {
+        ("topics", "rural-revitalisation.p1.s2", "explanation"),
+        ("people", "zhang-xiaofei.s3", "statements"),
     }
+    assert {h["source"][0]["paragraph"] for h in data["hits"]} == {5}
     assert data["query"] == "yunyang"
     chinese = cli("search", "提案", "--json").json()
     assert [h["id"] for h in chinese["hits"]] == ["proposals"]
@@ -205,9 +227,12 @@ def test_search_without_hits(cli: CLI) -> None:
 
 def test_sources_counts_facts(cli: CLI) -> None:
     data = cli("sources", "--json").json()
-    assert [s["id"] for s in data["sources"]] == [NEWS, "002_daf29c6fabd4bbfb.txt"]
+    assert [s["id"] for s in data["sources"]][:2] == [NEWS, "icq-20200115"]
     assert all(isinstance(s["facts"], int) and s["facts"] > 0 for s in data["sources"])
-    assert "Date inferred" in cli("sources").stdout
+    assert data["sources"][0]["address"] == NEWS_ADDRESS
+    table = cli("sources", env={"COLUMNS": "200"}).stdout
+    assert "(no title in the page's text)" in table
+    assert "Inferred: The text prints no date; the page's address carries 2026/01/25." in table
 
 
 @pytest.mark.parametrize(
@@ -322,7 +347,7 @@ def test_next_json_shape(cli: CLI) -> None:
         "ended_days_ago": None,
         "text": "day 3 of 5",
     }
-    assert data["sessions"][0]["source"][0] == {"file": NEWS, "paragraph": 1}
+    assert data["sessions"][0]["opens"]["source"][0]["source"] == NEWS
     upcoming = cli("next", "--today", "2026-01-20", "--json").json()["sessions"][1]["status"]
     assert (upcoming["state"], upcoming["opens_in_days"]) == ("upcoming", 8)
     ended = cli("next", "--today", "2026-03-01", "--json").json()["sessions"][1]["status"]
@@ -442,7 +467,7 @@ def test_glossary_table(cli: CLI) -> None:
     assert result.exit_code == 0
     row = next(line for line in result.stdout.splitlines() if "提案" in line)
     assert row.split()[:3] == ["Proposals", "提案", "tí'àn"]
-    assert "Suggestions that CPPCC members" in row
+    assert "Suggestions that the CPPCC's committees" in row
 
 
 def test_glossary_narrow_terminal_prints_one_block_per_term(cli: CLI) -> None:
@@ -465,8 +490,8 @@ def test_glossary_json(cli: CLI) -> None:
         "source": cppcc["source"],
         "origin": "bundled",
     }
-    assert cppcc["meaning"].startswith("Chongqing's political advisory body")
-    assert {"file": "002_daf29c6fabd4bbfb.txt", "paragraph": 11} in cppcc["source"]
+    assert cppcc["meaning"].startswith("An advisory body that counsels")
+    assert {"source": "icq-20200115", "paragraph": 11, "address": GUIDE_ADDRESS} in cppcc["source"]
     assert len(terms) == 16
     assert "\n" not in "".join(t["meaning"] for t in terms)  # one line each
 

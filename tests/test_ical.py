@@ -15,7 +15,7 @@ from twosessions_cli.records import Facts
 from twosessions_cli.render.data import ics_data
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-NEWS = "000_87442f2a515ba6af.txt"
+NEWS = "icq-20260125"
 GUIDE = "002_daf29c6fabd4bbfb.txt"
 
 
@@ -58,16 +58,21 @@ def test_summary_location_and_description(facts: Facts) -> None:
     )
     assert "LOCATION" not in cppcc  # the 2026 report names no venue
     description = str(cppcc["DESCRIPTION"])
-    assert description.splitlines()[0] == "Sits from 2026-01-27 to 2026-01-31, 5 calendar days."
-    assert "Year inferred:" in description
+    assert description.splitlines()[0] == (
+        "Sits from 2026-01-27 to 2026-01-31, 5 calendar days (as scheduled)."
+    )
+    assert "Inferred: The report prints the day and month only" in description
     assert (
-        f"Source: 'Chongqing sets dates for its 2026 Two Sessions', {NEWS}, paragraphs 1, 2."
+        "Source: iChongqing, untitled page, 25 January 2026, https://www.ichongqing.info/2026/01/25/"
         in description
     )
+    assert description.count("paragraphs 1, 2.") == 1
     joint = events["2020-two-sessions@twosessions"]
     assert str(joint["SUMMARY"]) == "Chongqing Two Sessions (both bodies)"
-    assert str(joint["LOCATION"]) == "Chongqing Great Hall of the People, Yuzhong District"
-    assert f"{GUIDE}, paragraphs 4, 7." in str(joint["DESCRIPTION"])
+    assert str(joint["LOCATION"]).startswith("Chongqing Great Hall of the People, Yuzhong District")
+    assert "a-foreigners-guide-to-the-chongqing-two-sessions/, paragraphs 4, 7." in str(
+        joint["DESCRIPTION"]
+    )
 
 
 def test_calendar_header(facts: Facts) -> None:
@@ -89,7 +94,7 @@ def test_the_file_follows_rfc_5545_line_rules(facts: Facts) -> None:
 def test_uids_are_stable_and_the_bytes_repeat(facts: Facts) -> None:
     first, second = export(facts), export(load_facts())
     assert first == second
-    assert set(parsed_events(first)) == {f"{s.id}@twosessions" for s in facts.sessions}
+    assert set(parsed_events(first)) == {f"{s.id}@twosessions" for s in facts.sessions if s.dated}
 
 
 def test_a_year_exports_only_its_sessions(facts: Facts) -> None:
@@ -103,15 +108,18 @@ def test_awkward_text_survives_the_round_trip(tmp_path: Path) -> None:
     # Commas, semicolons, backslashes, line breaks and Chinese need escaping or folding;
     # an escape character must not reach anyone's calendar.
     venue = "Hall A, floor 2; east wing \\ 重庆市人民大礼堂\x1b[31m"
+    cite = [{"source": NEWS, "paragraph": 1}]
     session = {
         "id": "2027-cppcc",
         "year": 2027,
         "body": "cppcc",
-        "opens": "2027-01-20",
-        "closes": "2027-01-24",
-        "venue": venue,
-        "note": "First line.\nSecond line, with a comma; and a semicolon.",
-        "source": [{"file": NEWS, "paragraph": 1}],
+        "opens": {"date": "2027-01-20", "status": "held", "basis": "source", "source": cite},
+        "closes": {"date": "2027-01-24", "status": "held", "basis": "source", "source": cite},
+        "venue": {"text": venue, "basis": "source", "source": cite},
+        "note": {
+            "text": "First line.\nSecond line, with a comma; and a semicolon.",
+            "basis": "general",
+        },
     }
     (tmp_path / "sessions.json").write_text(json.dumps([session]), encoding="utf-8")
     event = parsed_events(export(load_facts([tmp_path]), 2027))["2027-cppcc@twosessions"]

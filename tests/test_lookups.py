@@ -66,7 +66,22 @@ def test_people_filter_is_case_insensitive_substring(facts: Facts) -> None:
 
 def test_search_reports_where_it_matched(facts: Facts) -> None:
     hits = lookups.search(facts, "Yunyang")
-    assert ("people", "zhang-xiaofei", "statement") in {(h.kind, h.id, h.field) for h in hits}
+    assert ("people", "zhang-xiaofei", "statements", "zhang-xiaofei.s3") in {
+        (h.kind, h.id, h.field, h.cite_id) for h in hits
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraph"),
+    [("1,385", 6), ("1385", 6), ("parking", 3), ("yunyang", 5)],
+)
+def test_search_cites_the_paragraph_that_holds_the_words(
+    facts: Facts, text: str, paragraph: int
+) -> None:
+    # Each person's own first citation (paragraph 2) must not stand in for the matched words.
+    for hit in lookups.search(facts, text):
+        if hit.kind == "people":
+            assert [(r.source, r.paragraph) for r in hit.source] == [("icq-20260125", paragraph)]
 
 
 def test_search_empty_is_a_usage_problem(facts: Facts) -> None:
@@ -76,7 +91,7 @@ def test_search_empty_is_a_usage_problem(facts: Facts) -> None:
 
 def test_source_usage_counts_records(facts: Facts) -> None:
     counts = {u.source.id: u.facts for u in lookups.source_usage(facts)}
-    assert counts["000_87442f2a515ba6af.txt"] > counts["002_daf29c6fabd4bbfb.txt"] > 0
+    assert counts["icq-20260125"] > counts["icq-20200115"] > 0
 
 
 @pytest.mark.parametrize("text", ["2026", " 2020 "])
@@ -158,7 +173,9 @@ def test_topic_completions(facts: Facts) -> None:
     every = [n for n, _ in lookups.topic_completions(facts, "")]
     assert every[: len(facts.topics)] == [t.id for t in facts.topics]
     assert lookups.topic_completions(facts, "zzz") == []
-    assert dict(lookups.topic_completions(facts, "npc"))["npc"].startswith("China's national")
+    assert dict(lookups.topic_completions(facts, "npc"))["npc"].startswith(
+        "The National People's Congress"
+    )
 
 
 def test_year_completions() -> None:

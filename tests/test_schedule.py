@@ -98,7 +98,7 @@ def test_next_needs_sessions() -> None:
 def test_a_standing_is_exactly_one_consistent_state(day: dt.date) -> None:
     facts = FACTS
     for standing in schedule.next_sessions(facts, day):
-        session = standing.session
+        session = standing.span
         if standing.state == "upcoming":
             assert standing.opens_in is not None
             assert session.opens - dt.timedelta(days=standing.opens_in) == day
@@ -143,6 +143,6 @@ def test_timeline_of_a_year_without_sessions(facts: Facts) -> None:
 @pytest.mark.parametrize("year", [2020, 2026])
 def test_timeline_counts_every_session_day_once(facts: Facts, year: int) -> None:
     line = schedule.timeline(facts, year)
-    for session in line.sessions:
-        days = [s.day for d in line.days for s in d.sittings if s.session is session]
-        assert days == list(range(1, session.days + 1))
+    for span in line.spans:
+        days = [s.day for d in line.days for s in d.sittings if s.span is span]
+        assert days == list(range(1, span.days + 1))

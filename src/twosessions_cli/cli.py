@@ -262,7 +262,7 @@ def explain(
     present(
         opts.json,
         lambda: data.topic_data(facts, found),
-        lambda: tables.show_topic(found, related),
+        lambda: tables.show_topic(facts, found, related),
     )
 
 
@@ -345,7 +345,7 @@ def agenda(
     present(
         opts.json,
         lambda: data.agenda_data(facts, entries),
-        lambda: tables.show_agenda(entries, sessions, bodies, f"Agenda, {entries[0].year}"),
+        lambda: tables.show_agenda(facts, entries, sessions, bodies, f"Agenda, {entries[0].year}"),
     )
 
 
@@ -372,7 +372,7 @@ def who(
     present(
         opts.json,
         lambda: data.people_data(facts, people),
-        lambda: tables.show_people(people, bodies),
+        lambda: tables.show_people(facts, people, bodies),
     )
 
 
@@ -398,11 +398,12 @@ def search(
       twosessions search "five-year" --json
     """
     opts = options(ctx)
-    hits = lookups.search(opts.facts(), text)
+    facts = opts.facts()
+    hits = lookups.search(facts, text)
     present(
         opts.json,
-        lambda: data.hits_data(text, hits),
-        lambda: tables.show_hits(text, hits[:limit] if limit else hits, total=len(hits)),
+        lambda: data.hits_data(facts, text, hits),
+        lambda: tables.show_hits(facts, text, hits[:limit] if limit else hits, total=len(hits)),
     )
 
 
@@ -421,7 +422,7 @@ def sources(ctx: typer.Context) -> None:
     present(
         opts.json,
         lambda: data.sources_data(facts, uses),
-        lambda: tables.show_sources(uses),
+        lambda: tables.show_sources(facts, uses),
     )
 
 

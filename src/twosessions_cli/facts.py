@@ -11,8 +11,8 @@ from typing import Any
 import msgspec
 
 from twosessions_cli.errors import DataError, Problem
-from twosessions_cli.records import KINDS, Facts, Location
-from twosessions_cli.rules import check
+from twosessions_cli.records import BASES, KINDS, Facts, Location
+from twosessions_cli.rules import BASIS_RULE, check
 
 #: Refuse data files larger than this: the bundled files are a few kilobytes, and a cap keeps a
 #: mistaken or hostile overlay from costing unbounded memory or time.
@@ -70,6 +70,8 @@ def _decode_error(kind: str, data: bytes, exc: msgspec.DecodeError) -> tuple[str
         message, sep, where = text.rpartition(" - at `")
         if not sep:
             message, where = text, "$"
+        if message.startswith("Invalid enum value") and where.rstrip("`").endswith(".basis"):
+            message += f" (expected one of: {', '.join(BASES)}; {BASIS_RULE})"
         if "unknown field" in message:
             # Say which fields would be understood (of the record itself, the usual culprit).
             fields = ", ".join(KINDS[kind].__struct_fields__)

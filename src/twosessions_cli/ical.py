@@ -13,7 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from twosessions_cli import __version__
-from twosessions_cli.records import Body, Facts, Session, SourceRef, paragraphs_by_file
+from twosessions_cli.records import (
+    Body,
+    Facts,
+    Session,
+    SourceRef,
+    Statement,
+    citations,
+    grounded_parts,
+    paragraphs_by_source,
+)
+from twosessions_cli.schedule import Span, spans
 from twosessions_cli.text import PROG, inert
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
@@ -42,25 +52,31 @@ def _summary(session: Session, body: Body | None) -> str:
 
 
 def _cited(facts: Facts, refs: Sequence[SourceRef]) -> str:
-    titles = {s.id: s.title for s in facts.sources}
+    sources = {s.id: s for s in facts.sources}
     parts = []
-    for file, paragraphs in paragraphs_by_file(refs).items():
-        label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-        title = f"'{titles[file]}', " if file in titles else ""
-        parts.append(f"{title}{file}, {label} {', '.join(str(p) for p in paragraphs)}")
+    for source_id, paragraphs in paragraphs_by_source(refs).items():
+        source = sources.get(source_id)
+        parts.append(source.cited(paragraphs) if source else f"{source_id}, {paragraphs}")
     return "; ".join(parts)
 
 
-def _description(facts: Facts, session: Session) -> str:
+def _description(facts: Facts, span: Span) -> str:
+    session = span.session
+    opens, closes = session.opens, session.closes
+    status = "scheduled" if any(d and d.status == "scheduled" for d in (opens, closes)) else ""
     lines = [
-        f"Sits from {session.opens.isoformat()} to {session.closes.isoformat()}, "
-        f"{session.days} calendar days."
+        f"Sits from {span.opens.isoformat()} to {span.closes.isoformat()}, "
+        f"{span.days} calendar days{' (as scheduled)' if status else ''}."
     ]
-    if session.note:
-        lines.append(session.note)
-    if session.inferred:
-        lines.append(str(session.inferred))
-    lines.append(f"Source: {_cited(facts, session.source)}.")
+    reasons: list[str] = []
+    for _, name, part in grounded_parts(session):
+        if name in ("opens", "closes", "numbered"):
+            if part.reason and part.reason not in reasons:
+                reasons.append(part.reason)
+        elif isinstance(part, Statement):
+            lines.append(part.text if part.text.endswith(".") else f"{part.text}.")
+    lines += [f"Inferred: {reason}" for reason in reasons]
+    lines.append(f"Source: {_cited(facts, citations(session))}.")
     lines.append(f"Exported by {PROG} {__version__}; details: {PROG} dates {session.year}")
     return "\n".join(lines)
 
@@ -68,16 +84,17 @@ def _description(facts: Facts, session: Session) -> str:
 def session_events(
     facts: Facts, sessions: Sequence[Session], bodies: Mapping[str, Body]
 ) -> list[CalendarEvent]:
+    """One event per session whose dates are both known; the others cannot be placed."""
     return [
         CalendarEvent(
-            uid=f"{session.id}@{UID_DOMAIN}",
-            summary=inert(_summary(session, bodies.get(session.body))),
-            start=session.opens,
-            end=session.closes + dt.timedelta(days=1),
-            location=inert(session.venue) if session.venue else None,
-            description=inert(_description(facts, session)),
+            uid=f"{span.session.id}@{UID_DOMAIN}",
+            summary=inert(_summary(span.session, bodies.get(span.session.body))),
+            start=span.opens,
+            end=span.closes + dt.timedelta(days=1),
+            location=inert(span.session.venue.text) if span.session.venue else None,
+            description=inert(_description(facts, span)),
         )
-        for session in sessions
+        for span in spans(sessions)
     ]
 
 

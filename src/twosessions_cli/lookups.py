@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,11 +15,14 @@ from twosessions_cli.records import (
     Body,
     Facts,
     Figure,
+    Grounds,
     Person,
     Session,
     Source,
     SourceRef,
     Topic,
+    citations,
+    grounded_parts,
 )
 from twosessions_cli.text import normalize
 
@@ -111,7 +115,9 @@ def all_sessions(facts: Facts) -> list[Session]:
 
 
 def _session_order(session: Session) -> tuple[dt.date, str]:
-    return (session.opens, session.body)
+    # Undated sessions (a year known, no date reported) sort last in their year.
+    opens = session.opens.date if session.opens else dt.date(session.year, 12, 31)
+    return (opens, session.body)
 
 
 def figures_of_year(facts: Facts, year: int) -> list[Figure]:
@@ -146,7 +152,7 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     found = [
         p
         for p in facts.people
-        if key in normalize(p.name) or key in normalize(p.id) or key in normalize(p.role)
+        if any(key in normalize(v) for v in (p.name, p.id, p.role, p.chinese or ""))
     ]
     if not found:
         known = ", ".join(p.name for p in facts.people) or "none"
@@ -171,53 +177,72 @@ class SourceUse:
 
 
 def source_usage(facts: Facts) -> list[SourceUse]:
-    """Each source with the number of records (of every kind) that cite it."""
+    """Each source with the number of records (of every other kind) that cite it."""
     counts = {s.id: 0 for s in facts.sources}
     for kind in KINDS:
-        if kind == "sources":
-            continue
         for record in facts.records(kind):
-            for file in {ref.file for ref in record.source}:
-                if file in counts:
-                    counts[file] += 1
+            if isinstance(record, Source):
+                continue
+            for source_id in {ref.source for ref in citations(record)}:
+                if source_id in counts:
+                    counts[source_id] += 1
     return [SourceUse(s, counts[s.id]) for s in facts.sources]
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One place where a search matched: the kind of record, its id, a label and the matched text."""
+    """One place where a search matched: the record, the field, the matched text and its citation.
+
+    ``cite_id`` is the id that ``twosessions cite`` takes for exactly this text, and ``source``
+    the citation of the matched statement or field, not of the record as a whole.
+    """
 
     kind: str
     id: str
     label: str
     field: str
     text: str
+    cite_id: str
     source: list[SourceRef]
 
 
-def _searchable(record: Any) -> Iterator[tuple[str, str]]:
-    """(field, text) pairs of a record that search looks into."""
+def _searchable(record: Any) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+    """(field, text, citable id, citation) of each part of a record that search looks into."""
+    own = list(getattr(record, "source", None) or [])
+    rid = record.id
     if isinstance(record, Topic):
-        yield from (("title", record.title), ("summary", record.summary))
+        # Statements before names, so that a word in both is cited to the paragraph saying it.
+        yield "title", record.title, rid, []
+        yield from _grounded_texts(record)
         if record.chinese:
-            yield "chinese", record.chinese
-        yield from (("alias", a) for a in record.aliases)
-        yield from (("explanation", p) for p in record.explanation)
-    elif isinstance(record, Person):
-        yield from (("name", record.name), ("role", record.role))
-        yield from (("statement", s.text) for s in record.statements)
+            yield "chinese", record.chinese, rid, []
+        yield from (("alias", a, rid, []) for a in record.aliases)
+        return
+    if isinstance(record, Person):
+        yield "name", record.name, rid, own
+        if record.chinese:
+            yield "chinese", record.chinese, rid, own
+        yield "role", record.role, rid, own
     elif isinstance(record, Figure):
-        yield "label", record.label
-        yield "unit", record.unit
-        if record.note:
-            yield "note", record.note
-    elif isinstance(record, AgendaEntry):
-        yield from (("item", i) for i in record.items)
-    elif isinstance(record, Session):
-        if record.venue:
-            yield "venue", record.venue
-        if record.note:
-            yield "note", record.note
+        yield "label", record.label, rid, own
+        yield "value", f"{record.value:,}", rid, own
+        yield "unit", record.unit, rid, own
+    yield from _grounded_texts(record)
+
+
+def _grounded_texts(record: Any) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+    for sid, path, part in grounded_parts(record):
+        text = getattr(part, "text", None)
+        if text:
+            yield path.split("[", 1)[0], text, sid, list(part.source)
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
+
+
+def _fold(text: str) -> str:
+    """Normalise for search: as ``normalize``, and '1,385' reads as '1385'."""
+    return normalize(_THOUSANDS.sub("", text))
 
 
 def _label(record: Any) -> str:
@@ -236,25 +261,58 @@ SEARCH_KINDS = ("topics", "people", "figures", "agenda", "sessions")
 
 
 def search(facts: Facts, text: str) -> list[Hit]:
-    """Records whose text contains ``text`` (case- and punctuation-insensitive), one hit per record."""
-    key = normalize(text.replace("\0", ""))
+    """Records whose text contains ``text`` (case- and punctuation-insensitive), one hit per record.
+
+    The hit is the first part of the record that matches, with that part's own citation.
+    """
+    key = _fold(text.replace("\0", ""))
     if not key:
         raise UsageProblem("search text is empty; give a word such as 'congress' or '政协'")
     hits: list[Hit] = []
     for kind in SEARCH_KINDS:
         for record in facts.records(kind):
-            fields = list(_searchable(record))
-            # One normalisation per record: fields joined by NUL, which neither the query nor
-            # normalize() can produce, so a match never spans two fields.
-            if key not in normalize("\0".join(value for _, value in fields)):
-                continue
-            field_name, value = next(((f, v) for f, v in fields if key in normalize(v)), fields[0])
-            hits.append(Hit(kind, record.id, _label(record), field_name, value, record.source))
+            for field_name, value, cite_id, refs in _searchable(record):
+                if key in _fold(value):
+                    hits.append(
+                        Hit(kind, record.id, _label(record), field_name, value, cite_id, refs)
+                    )
+                    break
     if not hits:
         raise NotFound(
             f"nothing matches {text!r}; try a broader word, or 'twosessions explain' for topics"
         )
     return hits
+
+
+@dataclass(frozen=True)
+class Citable:
+    """What ``cite`` found for an id: a record, and the part of it the id names (if any)."""
+
+    kind: str
+    record: Any
+    part: Grounds | None
+    part_id: str | None
+
+
+def find_citable(facts: Facts, wanted: str) -> Citable:
+    """The record or statement an id names (``2025-proposals-handled``, ``cppcc.p2.s1``)."""
+    key = wanted.strip()
+    for kind in KINDS:
+        for record in facts.records(kind):
+            if record.id == key:
+                return Citable(kind, record, None, None)
+    record_id = key.split(".", 1)[0]
+    for kind in KINDS:
+        for record in facts.records(kind):
+            if not key.startswith(f"{record.id}."):
+                continue
+            for sid, _, part in grounded_parts(record):
+                if sid == key:
+                    return Citable(kind, record, part, sid)
+    raise NotFound(
+        f"no record or statement called {wanted!r}; ids are shown by --json and by "
+        f"'twosessions search' (for example {record_id or 'cppcc'}.summary)"
+    )
 
 
 def parse_year(text: str) -> int:
@@ -283,11 +341,11 @@ def topic_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
     found: dict[str, str] = {}
     for topic in facts.topics:
         if topic.id.casefold().startswith(typed):
-            found.setdefault(topic.id, topic.summary)
+            found.setdefault(topic.id, topic.summary.text)
     for topic in facts.topics:
         for name in topic.names():
             if name.casefold().startswith(typed):
-                found.setdefault(name, topic.summary)
+                found.setdefault(name, topic.summary.text)
     return list(found.items())
 
 

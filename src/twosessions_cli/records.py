@@ -6,13 +6,13 @@ The JSON Schema users see is generated from these types, so the two cannot drift
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 import msgspec
 
-from twosessions_cli.text import ordinal
+from twosessions_cli.text import english_date, ordinal
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
@@ -25,21 +25,27 @@ class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
 
 
 class SourceRef(_Record, frozen=True, kw_only=True):
-    """Where a fact comes from: a source document and a paragraph (non-blank lines counted from 1)."""
+    """A citation: a source (by id) and a paragraph of it (non-blank lines counted from 1)."""
 
-    file: NonEmpty
+    source: NonEmpty
     paragraph: Annotated[int, msgspec.Meta(ge=1)]
 
 
 Provenance = Annotated[list[SourceRef], msgspec.Meta(min_length=1)]
 
+#: How a statement is known. ``source``: the cited paragraphs say it, hedges included;
+#: ``inferred``: it follows from the sources, for the reason given; ``general``: general
+#: knowledge that the sources do not state.
+Basis = Literal["source", "inferred", "general"]
+BASES: tuple[Basis, ...] = ("source", "inferred", "general")
 
-def paragraphs_by_file(refs: Iterable[SourceRef]) -> dict[str, list[int]]:
-    """Each cited file (in order of first citation) with its paragraphs, sorted, once each."""
-    by_file: dict[str, set[int]] = {}
+
+def paragraphs_by_source(refs: Iterable[SourceRef]) -> dict[str, list[int]]:
+    """Each cited source (in order of first citation) with its paragraphs, sorted, once each."""
+    by_source: dict[str, set[int]] = {}
     for ref in refs:
-        by_file.setdefault(ref.file, set()).add(ref.paragraph)
-    return {file: sorted(paragraphs) for file, paragraphs in by_file.items()}
+        by_source.setdefault(ref.source, set()).add(ref.paragraph)
+    return {source: sorted(paragraphs) for source, paragraphs in by_source.items()}
 
 
 class Inference(_Record, frozen=True, kw_only=True):
@@ -52,18 +58,62 @@ class Inference(_Record, frozen=True, kw_only=True):
         return f"{self.what.capitalize()} inferred: {self.reason}"
 
 
-class Source(_Record, frozen=True, kw_only=True):
-    """A source document that facts are taken from."""
+class Grounds(_Record, frozen=True, kw_only=True):
+    """How something is known: its basis, the paragraphs that say it, and (inferred) why."""
 
-    id: NonEmpty
-    title: NonEmpty
+    basis: Basis
+    source: list[SourceRef] = []
+    reason: str | None = None
+
+
+class Statement(Grounds, frozen=True, kw_only=True):
+    """One sentence shown to a reader, in our words, with exactly one basis."""
+
+    text: NonEmpty
+
+
+class Dated(Grounds, frozen=True, kw_only=True):
+    """A date and how it is known; ``scheduled`` until a report of the event confirms it."""
+
+    date: dt.date
+    status: Literal["held", "scheduled"]
+
+
+class Source(_Record, frozen=True, kw_only=True):
+    """A web page (or document) that facts are taken from, as a reader can find it."""
+
+    id: Id
+    title: str | None = None
+    address: str | None = None
+    publisher: NonEmpty
+    published: str | None = None
+    published_grounds: Grounds | None = None
+    language: NonEmpty
+    reliability: Literal["official", "established", "reprint"]
+    reprint_of: str | None = None
     kind: NonEmpty
-    publisher: str | None = None
-    date: NonEmpty
+    copy: str | None = None
     paragraphs: Annotated[int, msgspec.Meta(ge=1)]
-    inferred: Inference | None = None
-    summary: NonEmpty
-    source: Provenance
+    summary: Statement | None = None
+
+    @property
+    def published_text(self) -> str:
+        """'25 January 2026', 'January 2020', or 'date unknown'."""
+        return english_date(self.published) if self.published else "date unknown"
+
+    def cited(self, paragraphs: Sequence[int] = ()) -> str:
+        """A plain citation: publisher, title, date, address and paragraphs, in one line."""
+        parts = [self.publisher]
+        if self.reliability == "reprint" and self.reprint_of:
+            parts[0] += f" (reprinting {self.reprint_of})"
+        parts.append(f"'{self.title}'" if self.title else "untitled page")
+        parts.append(self.published_text)
+        if self.address:
+            parts.append(self.address)
+        if paragraphs:
+            label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
+            parts.append(f"{label} {', '.join(str(p) for p in paragraphs)}")
+        return ", ".join(parts)
 
 
 class Body(_Record, frozen=True, kw_only=True):
@@ -79,26 +129,36 @@ class Body(_Record, frozen=True, kw_only=True):
 
 
 class Session(_Record, frozen=True, kw_only=True):
-    """One body's yearly session (or, where a source gives only joint dates, the Two Sessions)."""
+    """One body's yearly session (or, where a source gives only joint dates, the Two Sessions).
+
+    Each part carries its own grounds; a date no source gives is None ("not reported").
+    """
 
     id: Id
     year: Year
     body: Id
-    session: Annotated[int, msgspec.Meta(ge=1)] | None = None
     term: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    opens: dt.date
-    closes: dt.date
-    stated_days: Annotated[float, msgspec.Meta(gt=0)] | None = None
-    venue: str | None = None
-    announced: dt.date | None = None
-    inferred: Inference | None = None
-    note: str | None = None
-    source: Provenance
+    session: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    numbered: Grounds | None = None
+    chinese: Statement | None = None
+    opens: Dated | None = None
+    closes: Dated | None = None
+    length: Statement | None = None
+    venue: Statement | None = None
+    closing_venue: Statement | None = None
+    note: Statement | None = None
 
     @property
-    def days(self) -> int:
-        """Calendar days from opening to closing, both included."""
-        return (self.closes - self.opens).days + 1
+    def days(self) -> int | None:
+        """Calendar days from opening to closing, both included; None if a date is unknown."""
+        if self.opens is None or self.closes is None:
+            return None
+        return (self.closes.date - self.opens.date).days + 1
+
+    @property
+    def dated(self) -> bool:
+        """Whether both dates are known, so the session can be counted and drawn."""
+        return self.opens is not None and self.closes is not None
 
     def label(self, *, long: bool = False) -> str | None:
         """'4th of 6th term' (long: '4th session of the 6th term'); None when not numbered."""
@@ -120,14 +180,8 @@ class AgendaEntry(_Record, frozen=True, kw_only=True):
     session_id: Id | None = None
     count: Count | None = None
     qualifier: str | None = None
-    items: list[NonEmpty] = []
-    source: Provenance
-
-
-class Statement(_Record, frozen=True, kw_only=True):
-    """Something a person said or did, in our words, with its source."""
-
-    text: NonEmpty
+    items: list[Statement] = []
+    inferred: Inference | None = None
     source: Provenance
 
 
@@ -136,41 +190,54 @@ class Person(_Record, frozen=True, kw_only=True):
 
     id: Id
     name: NonEmpty
+    chinese: str | None = None
     role: NonEmpty
     body: Id
     year: Year
+    inferred: Inference | None = None
     statements: list[Statement] = []
     source: Provenance
 
 
 class Figure(_Record, frozen=True, kw_only=True):
-    """A yearly number, tied to the body the source ties it to, with its qualifier kept."""
+    """A number, tied to the body the source ties it to and to the year it counts.
+
+    ``series`` groups the same measure across years for ``trend``; figures that mean different
+    things (proposals received, proposals filed) never share a series.
+    """
 
     id: Id
     year: Year
     label: NonEmpty
+    series: Id | None = None
     value: int | float
     unit: NonEmpty
     qualifier: str | None = None
     body: Id
+    session_id: Id | None = None
     reported_by: Id | None = None
-    note: str | None = None
+    note: Statement | None = None
     inferred: Inference | None = None
     source: Provenance
 
 
 class Topic(_Record, frozen=True, kw_only=True):
-    """A plain-language explanation of a body or term, findable by any of its names."""
+    """A plain-language explanation of a body or term, findable by any of its names.
+
+    The explanation is a list of paragraphs, each a list of statements.
+    """
 
     id: Id
     title: NonEmpty
     chinese: str | None = None
     pinyin: str | None = None
+    names_basis: Grounds | None = None
     aliases: list[NonEmpty] = []
-    summary: NonEmpty
-    explanation: Annotated[list[NonEmpty], msgspec.Meta(min_length=1)]
+    summary: Statement
+    explanation: Annotated[
+        list[Annotated[list[Statement], msgspec.Meta(min_length=1)]], msgspec.Meta(min_length=1)
+    ]
     related: list[Id] = []
-    source: Provenance
 
     def names(self) -> Iterator[str]:
         """Every name the topic answers to: its id, title, Chinese name and aliases."""
@@ -191,6 +258,62 @@ KINDS: dict[str, type[_Record]] = {
     "figures": Figure,
     "topics": Topic,
 }
+
+
+def grounded_parts(record: Any) -> Iterator[tuple[str, str, Grounds]]:
+    """Every statement, date or other grounded part of a record: (citable id, JSON path, part).
+
+    Ids are the record's id and a path: ``cppcc.summary``, ``cppcc.p2.s1`` (paragraph 2,
+    statement 1), ``zhang-xiaofei.s3``, ``2026-cppcc.opens``, ``2026-cppcc-agenda.item1``.
+    """
+    rid = record.id
+    if isinstance(record, Topic):
+        if record.names_basis is not None:
+            yield f"{rid}.names", "names_basis", record.names_basis
+        yield f"{rid}.summary", "summary", record.summary
+        for p, paragraph in enumerate(record.explanation, 1):
+            for n, statement in enumerate(paragraph, 1):
+                yield f"{rid}.p{p}.s{n}", f"explanation[{p - 1}][{n - 1}]", statement
+    elif isinstance(record, Person):
+        for n, statement in enumerate(record.statements, 1):
+            yield f"{rid}.s{n}", f"statements[{n - 1}]", statement
+    elif isinstance(record, Session):
+        for name in SESSION_PARTS:
+            part = getattr(record, name)
+            if part is not None:
+                yield f"{rid}.{name}", name, part
+    elif isinstance(record, AgendaEntry):
+        for n, item in enumerate(record.items, 1):
+            yield f"{rid}.item{n}", f"items[{n - 1}]", item
+    elif isinstance(record, Figure):
+        if record.note is not None:
+            yield f"{rid}.note", "note", record.note
+    elif isinstance(record, Source):
+        if record.published_grounds is not None:
+            yield f"{rid}.published", "published_grounds", record.published_grounds
+        if record.summary is not None:
+            yield f"{rid}.summary", "summary", record.summary
+
+
+#: The grounded parts of a session, in the order a reader meets them.
+SESSION_PARTS = (
+    "numbered",
+    "chinese",
+    "opens",
+    "closes",
+    "length",
+    "venue",
+    "closing_venue",
+    "note",
+)
+
+
+def citations(record: Any) -> list[SourceRef]:
+    """Every citation in a record: its own ``source`` list and those of its parts."""
+    refs: list[SourceRef] = list(getattr(record, "source", None) or [])
+    for _, _, part in grounded_parts(record):
+        refs.extend(part.source)
+    return refs
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,33 @@
-"""Rules that the typed schema alone cannot express: dates in order, references that resolve."""
+"""Rules that the typed schema alone cannot express: bases, citations, dates, references.
+
+The basis rule: every statement (and every date or other grounded part of a record) has exactly
+one basis. ``source``: the cited paragraphs say it, so it cites at least one paragraph;
+``inferred``: it follows from the sources, so it gives its ``reason``; ``general``: general
+knowledge the sources do not state, so it cites nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from twosessions_cli.errors import Problem
-from twosessions_cli.records import KINDS, Facts, Session
+from twosessions_cli.records import (
+    KINDS,
+    Dated,
+    Facts,
+    Grounds,
+    Session,
+    Source,
+    SourceRef,
+    grounded_parts,
+)
 from twosessions_cli.text import normalize
+
+BASIS_RULE = (
+    "every statement has exactly one basis: 'source' cites the paragraph(s) that say it, "
+    "'inferred' gives its reason, 'general' (general knowledge) cites nothing"
+)
 
 
 def check(facts: Facts) -> list[Problem]:
@@ -31,13 +51,11 @@ def _problem(facts: Facts, kind: str, record_id: str, field: str, message: str) 
 def _check(facts: Facts) -> Iterator[Problem]:
     sources = {s.id: s for s in facts.sources}
     bodies = {b.id for b in facts.bodies}
-    topics = {t.id for t in facts.topics}
-    people = {p.id for p in facts.people}
-    sessions = {s.id for s in facts.sessions}
+    ids = {kind: {r.id for r in facts.records(kind)} for kind in KINDS}
 
     for kind in KINDS:
         for record in facts.records(kind):
-            yield from _check_provenance(facts, kind, record, sources)
+            yield from _check_grounds(facts, kind, record, sources)
             body = getattr(record, "body", None)
             if body is not None and body not in bodies:
                 yield _problem(
@@ -47,83 +65,136 @@ def _check(facts: Facts) -> Iterator[Problem]:
                     "body",
                     f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
                 )
+            for field, target in _REFERENCES.get(kind, ()):
+                value = getattr(record, field)
+                if value is not None and value not in ids[target]:
+                    yield _problem(
+                        facts,
+                        kind,
+                        record.id,
+                        field,
+                        f"unknown {_SINGULAR[target]} {value!r} "
+                        f"(expected the id of a {_SINGULAR[target]})",
+                    )
 
+    for source in facts.sources:
+        if source.reliability == "reprint" and not source.reprint_of:
+            yield _problem(
+                facts,
+                "sources",
+                source.id,
+                "reprint_of",
+                "a reprint names no original (expected reprint_of: the outlet it copies)",
+            )
     for session in facts.sessions:
         yield from _check_session(facts, session)
-    for entry in facts.agenda:
-        if entry.session_id is not None and entry.session_id not in sessions:
-            yield _problem(
-                facts,
-                "agenda",
-                entry.id,
-                "session_id",
-                f"unknown session {entry.session_id!r} (expected the id of a session)",
-            )
-    for figure in facts.figures:
-        if figure.reported_by is not None and figure.reported_by not in people:
-            yield _problem(
-                facts,
-                "figures",
-                figure.id,
-                "reported_by",
-                f"unknown person {figure.reported_by!r} (expected the id of a person)",
-            )
-    for body_record in facts.bodies:
-        if body_record.topic is not None and body_record.topic not in topics:
-            yield _problem(
-                facts,
-                "bodies",
-                body_record.id,
-                "topic",
-                f"unknown topic {body_record.topic!r} (expected the id of a topic)",
-            )
-    yield from _check_topics(facts, topics)
+    yield from _check_one_session_per_body_and_year(facts)
+    yield from _check_topics(facts, ids["topics"])
 
 
-def _check_provenance(
-    facts: Facts, kind: str, record: Any, sources: dict[str, Any]
+_SINGULAR = {
+    "sessions": "session",
+    "people": "person",
+    "topics": "topic",
+}
+#: Fields that name another record: (field, kind of the record it names).
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "agenda": (("session_id", "sessions"),),
+    "figures": (("session_id", "sessions"), ("reported_by", "people")),
+    "bodies": (("topic", "topics"),),
+}
+
+
+def _check_refs(
+    facts: Facts,
+    kind: str,
+    record_id: str,
+    where: str,
+    refs: Sequence[SourceRef],
+    sources: dict[str, Source],
 ) -> Iterator[Problem]:
-    for n, ref in enumerate(record.source):
-        source = sources.get(ref.file)
+    for n, ref in enumerate(refs):
+        source = sources.get(ref.source)
         if source is None:
             known = ", ".join(sorted(sources)) or "none"
             yield _problem(
                 facts,
                 kind,
-                record.id,
-                f"source[{n}].file",
-                f"unknown source {ref.file!r} (expected one of: {known})",
+                record_id,
+                f"{where}source[{n}].source",
+                f"unknown source {ref.source!r} (expected one of: {known})",
             )
         elif ref.paragraph > source.paragraphs:
             yield _problem(
                 facts,
                 kind,
-                record.id,
-                f"source[{n}].paragraph",
-                f"paragraph {ref.paragraph} is past the end of {ref.file} "
+                record_id,
+                f"{where}source[{n}].paragraph",
+                f"paragraph {ref.paragraph} is past the end of {ref.source} "
                 f"(expected 1 to {source.paragraphs})",
             )
 
 
+def _check_grounds(
+    facts: Facts, kind: str, record: Any, sources: dict[str, Source]
+) -> Iterator[Problem]:
+    yield from _check_refs(facts, kind, record.id, "", getattr(record, "source", []), sources)
+    for _, path, part in grounded_parts(record):
+        yield from _check_refs(facts, kind, record.id, f"{path}.", part.source, sources)
+        message = _basis_problem(part)
+        if message:
+            yield _problem(facts, kind, record.id, f"{path}.basis", message)
+
+
+def _basis_problem(part: Grounds) -> str | None:
+    if part.basis == "source" and not part.source:
+        return f"basis 'source' but no paragraph is cited; {BASIS_RULE}"
+    if part.basis == "inferred" and not (part.reason and part.reason.strip()):
+        return f"basis 'inferred' but no reason is given; {BASIS_RULE}"
+    if part.basis == "general" and part.source:
+        return f"basis 'general' but paragraphs are cited; {BASIS_RULE}"
+    if part.basis == "general" and isinstance(part, Dated):
+        return "a date cannot be general knowledge (expected basis 'source' or 'inferred')"
+    return None
+
+
 def _check_session(facts: Facts, session: Session) -> Iterator[Problem]:
-    if session.closes < session.opens:
+    opens, closes = session.opens, session.closes
+    if opens is not None and closes is not None and closes.date < opens.date:
         yield _problem(
             facts,
             "sessions",
             session.id,
-            "closes",
-            f"closes {session.closes.isoformat()} before it opens {session.opens.isoformat()} "
+            "closes.date",
+            f"closes {closes.date.isoformat()} before it opens {opens.date.isoformat()} "
             "(expected a closing date on or after the opening date)",
         )
-    if session.opens.year != session.year:
+    if opens is not None and opens.date.year != session.year:
         yield _problem(
             facts,
             "sessions",
             session.id,
             "year",
-            f"year {session.year} but the session opens in {session.opens.year} "
+            f"year {session.year} but the session opens in {opens.date.year} "
             "(expected the year of the opening date)",
         )
+
+
+def _check_one_session_per_body_and_year(facts: Facts) -> Iterator[Problem]:
+    """A body holds one yearly session: a second record is a conflict to resolve, not to keep."""
+    seen: dict[tuple[str, int], str] = {}
+    for session in facts.sessions:
+        first = seen.setdefault((session.body, session.year), session.id)
+        if first != session.id:
+            yield _problem(
+                facts,
+                "sessions",
+                session.id,
+                "id",
+                f"a second session of {session.body!r} in {session.year} (the first is "
+                f"{first!r}); expected one record per body and year: give it the same id to "
+                "replace it, or record the disagreement in its note",
+            )
 
 
 def _check_topics(facts: Facts, topics: set[str]) -> Iterator[Problem]:

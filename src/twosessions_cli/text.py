@@ -70,6 +70,21 @@ def long_date(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def english_date(iso: str) -> str:
+    """'2026-01-25' -> '25 January 2026'; '2020-01' -> 'January 2020'; anything else as given."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            day = dt.date(*numbers)
+            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+            return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
+    except ValueError:
+        pass
+    return iso
+
+
 def day_month(day: dt.date) -> str:
     """'26 Jan', the same whatever the locale."""
     return f"{day.day} {MONTHS[day.month - 1][:3]}"

@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Body, Facts
+from twosessions_cli.records import Body, Facts, Session, citations
 from twosessions_cli.render import console
 from twosessions_cli.render.tables import (
     body_name,
+    date_cell,
     footnote,
-    inference_note,
     new_table,
     origin_note,
     print_with_notes,
@@ -33,7 +33,7 @@ def standing_text(standing: Standing) -> str:
     if standing.state == "upcoming":
         return "opens tomorrow" if standing.opens_in == 1 else f"opens in {standing.opens_in} days"
     if standing.state == "sitting":
-        return f"day {standing.day} of {standing.session.days}"
+        return f"day {standing.day} of {standing.span.days}"
     return "ended yesterday" if standing.ended_ago == 1 else f"ended {standing.ended_ago} days ago"
 
 
@@ -50,12 +50,12 @@ def next_headline(standings: Sequence[Standing], bodies: dict[str, Body]) -> str
         first = upcoming[0]
         return (
             f"Next: the {body_name(bodies, first.session.body)} {standing_text(first)}, "
-            f"on {long_date(first.session.opens)}."
+            f"on {long_date(first.span.opens)}."
         )
-    last = max(standings, key=lambda s: (s.session.closes, s.session.body))
+    last = max(standings, key=lambda s: (s.span.closes, s.session.body))
     return (
         f"Nothing ahead in the data: the {body_name(bodies, last.session.body)} "
-        f"{standing_text(last)}, on {long_date(last.session.closes)}."
+        f"{standing_text(last)}, on {long_date(last.span.closes)}."
     )
 
 
@@ -81,7 +81,7 @@ def show_next(
     table, notes = sessions_table(facts, sessions, bodies, title, status)
     if nothing_ahead(standings):
         notes.append(NOTHING_AHEAD_HINT)
-    print_with_notes(table, notes, (r for s in sessions for r in s.source))
+    print_with_notes(facts, table, notes, (r for s in sessions for r in citations(s)))
 
 
 _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
@@ -93,7 +93,7 @@ def overlap_label(count: int) -> str:
 
 def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
     return "; ".join(
-        f"{body_name(bodies, s.session.body)} day {s.day}/{s.session.days}" for s in sittings
+        f"{body_name(bodies, s.session.body)} day {s.day}/{s.span.days}" for s in sittings
     )
 
 
@@ -109,9 +109,9 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
     glyphs = ("██", "◆") if unicode else ("##", "*")
     notes: list[str] = []
     marks = {
-        s.id: footnote(notes, inference_note(s.inferred))
-        + footnote(notes, origin_note(facts, "sessions", s.id))
-        for s in line.sessions
+        span.session.id: _date_marks(notes, span.session)
+        + footnote(notes, origin_note(facts, "sessions", span.session.id))
+        for span in line.spans
     }
     strip = _timeline_strip(line, bodies, marks, glyphs)
     # Measure as if the terminal were unlimited: a measurement within its width is clamped to it.
@@ -122,7 +122,21 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
     legend = f"{glyphs[0]} sitting"
     if most > 1:
         legend += f"   {glyphs[1]} {overlap_label(most).lower()}"
-    print_with_notes(table, [legend, *notes], (r for s in line.sessions for r in s.source))
+    for session in line.undated:
+        notes.append(
+            f"Not drawn: the {body_name(bodies, session.body)}, whose dates are not reported."
+        )
+    refs = (r for span in line.spans for r in citations(span.session))
+    print_with_notes(facts, table, [legend, *notes], refs)
+
+
+def _date_marks(notes: list[str], session: Session) -> str:
+    """The footnotes of a session's dates (scheduled, inferred), as marks for its row label."""
+    marks = ""
+    for dated in (session.opens, session.closes):
+        cell = date_cell(notes, dated)
+        marks += "".join(f" [{m}" for m in cell.split(" [")[1:] if f" [{m}" not in marks)
+    return marks
 
 
 def _can_encode(out: Console, sample: str) -> bool:
@@ -160,14 +174,14 @@ def _timeline_strip(
             header_style="dim" if weekend else "bold cyan",
         )
     table.add_column("Days", justify="right")
-    for n, session in enumerate(line.sessions):
+    for n, span in enumerate(line.spans):
         colour = _ROW_COLOURS[n % len(_ROW_COLOURS)]
         cells = [
-            text(glyphs[0], colour) if any(s.session is session for s in day.sittings) else text("")
+            text(glyphs[0], colour) if any(s.span is span for s in day.sittings) else text("")
             for day in line.days
         ]
-        label = text(body_name(bodies, session.body) + marks[session.id], colour)
-        table.add_row(label, *cells, text(session.days))
+        label = text(body_name(bodies, span.session.body) + marks[span.session.id], colour)
+        table.add_row(label, *cells, text(span.days))
     most = max(len(d.sittings) for d in line.days)
     if most > 1:
         table.add_row(
@@ -184,17 +198,17 @@ def _timeline_columns(
     """Days down, one column per session: for terminals too narrow for the strip."""
     table = new_table(_timeline_title(line))
     table.add_column("Day", no_wrap=True)
-    for n, session in enumerate(line.sessions):
+    for n, span in enumerate(line.spans):
         table.add_column(
-            body_name(bodies, session.body) + marks[session.id],
+            body_name(bodies, span.session.body) + marks[span.session.id],
             style=_ROW_COLOURS[n % len(_ROW_COLOURS)],
         )
     for day in line.days:
         date = day.date
         cells = []
-        for session in line.sessions:
-            sitting = next((s for s in day.sittings if s.session is session), None)
-            cells.append(text(f"{glyphs[0]} {sitting.day}/{session.days}" if sitting else ""))
+        for span in line.spans:
+            sitting = next((s for s in day.sittings if s.span is span), None)
+            cells.append(text(f"{glyphs[0]} {sitting.day}/{span.days}" if sitting else ""))
         mark = f" {glyphs[1]}" if len(day.sittings) > 1 else ""
         style = "dim" if date.weekday() >= 5 and not day.sittings else ""
         label = f"{WEEKDAYS[date.weekday()][:3]} {day_month(date)}"

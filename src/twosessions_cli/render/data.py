@@ -6,13 +6,24 @@ Each record keeps its ``source`` list and gains ``origin`` (bundled, or the over
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from twosessions_cli.errors import Problem
-from twosessions_cli.records import AgendaEntry, Body, Facts, Figure, Person, Session, Topic
+from twosessions_cli.records import (
+    AgendaEntry,
+    Body,
+    Facts,
+    Figure,
+    Person,
+    Session,
+    SourceRef,
+    Topic,
+    grounded_parts,
+)
 from twosessions_cli.render.calendar import next_headline, nothing_ahead, standing_text
 from twosessions_cli.text import WEEKDAYS
 
@@ -23,11 +34,50 @@ if TYPE_CHECKING:
 
 
 def record_data(facts: Facts, kind: str, record: Any, /, **extra: Any) -> dict[str, Any]:
-    """A record as plain JSON data, with where it was loaded from and any derived fields."""
+    """A record as plain JSON data, with where it was loaded from and any derived fields.
+
+    Every statement (and date) gains its citable ``id``, and every citation the ``address``
+    of its source, so that a script can follow any sentence to the page that says it.
+    """
     data: dict[str, Any] = msgspec.to_builtins(record)
+    for sid, path, _ in grounded_parts(record):
+        _at(data, path)["id"] = sid
+    _add_addresses(data, {s.id: s.address for s in facts.sources})
     data.update(extra)
     data["origin"] = facts.origin_of(kind, record.id)
     return data
+
+
+_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def _at(data: Any, path: str) -> dict[str, Any]:
+    """The part of a record's JSON data at a path such as ``explanation[1][0]``."""
+    here = data
+    for name, index in _STEP.findall(path):
+        here = here[name] if name else here[int(index)]
+    found: dict[str, Any] = here
+    return found
+
+
+def _add_addresses(data: Any, addresses: dict[str, str | None]) -> None:
+    if isinstance(data, dict):
+        if set(data) == {"source", "paragraph"} and isinstance(data["source"], str):
+            data["address"] = addresses.get(data["source"])
+            return
+        for value in data.values():
+            _add_addresses(value, addresses)
+    elif isinstance(data, list):
+        for value in data:
+            _add_addresses(value, addresses)
+
+
+def citation_data(facts: Facts, refs: Sequence[SourceRef]) -> list[dict[str, Any]]:
+    addresses = {s.id: s.address for s in facts.sources}
+    return [
+        {"source": r.source, "paragraph": r.paragraph, "address": addresses.get(r.source)}
+        for r in refs
+    ]
 
 
 def session_data(facts: Facts, session: Session, bodies: dict[str, Body]) -> dict[str, Any]:
@@ -37,7 +87,7 @@ def session_data(facts: Facts, session: Session, bodies: dict[str, Body]) -> dic
     )
 
 
-def hits_data(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
+def hits_data(facts: Facts, query: str, hits: Sequence[Hit]) -> dict[str, Any]:
     """Search results as JSON data: every hit, however many the table would show."""
     return {
         "query": query,
@@ -49,7 +99,8 @@ def hits_data(query: str, hits: Sequence[Hit]) -> dict[str, Any]:
                 "label": h.label,
                 "field": h.field,
                 "text": h.text,
-                "source": msgspec.to_builtins(h.source),
+                "cite_id": h.cite_id,
+                "source": citation_data(facts, h.source),
             }
             for h in hits
         ],
@@ -82,7 +133,7 @@ def next_data(
                     "state": s.state,
                     "opens_in_days": s.opens_in,
                     "day": s.day,
-                    "of_days": s.session.days if s.day is not None else None,
+                    "of_days": s.span.days if s.day is not None else None,
                     "ended_days_ago": s.ended_ago,
                     "text": standing_text(s),
                 },
@@ -97,7 +148,8 @@ def timeline_data(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> dict
         "year": line.year,
         "from": line.days[0].date.isoformat(),
         "to": line.days[-1].date.isoformat(),
-        "sessions": [session_data(facts, s, bodies) for s in line.sessions],
+        "sessions": [session_data(facts, s.session, bodies) for s in line.spans],
+        "undated": [s.id for s in line.undated],
         "days": [
             {
                 "date": day.date.isoformat(),
@@ -107,7 +159,7 @@ def timeline_data(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> dict
                         "session": s.session.id,
                         "body": s.session.body,
                         "day": s.day,
-                        "of_days": s.session.days,
+                        "of_days": s.span.days,
                     }
                     for s in day.sittings
                 ],
@@ -126,8 +178,8 @@ def glossary_data(facts: Facts, topics: Sequence[Topic]) -> dict[str, Any]:
                 "english": t.title,
                 "chinese": t.chinese,
                 "pinyin": t.pinyin,
-                "meaning": t.summary,
-                "source": msgspec.to_builtins(t.source),
+                "meaning": t.summary.text,
+                "source": citation_data(facts, t.summary.source),
                 "origin": facts.origin_of("topics", t.id),
             }
             for t in topics

@@ -14,14 +14,19 @@ from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
     AgendaEntry,
     Body,
+    Dated,
     Facts,
     Figure,
+    Grounds,
     Inference,
     Person,
     Session,
+    Source,
     SourceRef,
+    Statement,
     Topic,
-    paragraphs_by_file,
+    citations,
+    paragraphs_by_source,
 )
 from twosessions_cli.render import console
 from twosessions_cli.text import PROG, inert, one_line
@@ -59,24 +64,25 @@ def spans(*parts: tuple[str, str]) -> Text:
     return line
 
 
-def short_file(file: str) -> str:
-    """Source file names are long hashes; the part before the first underscore is enough in a table."""
-    stem = file.split("_", 1)[0]
-    return stem if stem and stem != file else file
-
-
-def refs_text(refs: Sequence[SourceRef]) -> str:
-    """'000 ¶1,2; 002 ¶4' for a list of references."""
+def refs_text(refs: Iterable[SourceRef]) -> str:
+    """'icq-20260125 ¶1,2; icq-20200115 ¶4' for a list of citations."""
     return "; ".join(
-        f"{short_file(f)} ¶{','.join(str(p) for p in ps)}"
-        for f, ps in paragraphs_by_file(refs).items()
+        f"{source} ¶{','.join(str(p) for p in ps)}"
+        for source, ps in paragraphs_by_source(refs).items()
     )
 
 
-def sources_legend(refs: Iterable[SourceRef]) -> str:
-    files = sorted({r.file for r in refs})
-    names = ", ".join(f"{short_file(f)} = {f}" for f in files if short_file(f) != f)
-    return f"Sources: {names}. Details: {PROG} sources" if names else ""
+def sources_legend(facts: Facts, refs: Iterable[SourceRef]) -> str:
+    """'Sources: icq-20260125 = iChongqing, 25 January 2026. Details: ...' for cited sources."""
+    by_id = {s.id: s for s in facts.sources}
+    cited = list(dict.fromkeys(r.source for r in refs))
+    if not cited:
+        return ""
+    names = "; ".join(
+        f"{sid} = {by_id[sid].publisher}, {by_id[sid].published_text}" if sid in by_id else sid
+        for sid in cited
+    )
+    return f"Sources: {names}. Details: {PROG} sources"
 
 
 def new_table(title: str | None = None) -> Table:
@@ -95,13 +101,13 @@ def new_table(title: str | None = None) -> Table:
 
 
 def print_with_notes(
-    renderable: RenderableType, notes: Sequence[str], refs: Iterable[SourceRef]
+    facts: Facts, renderable: RenderableType, notes: Sequence[str], refs: Iterable[SourceRef]
 ) -> None:
     out = console()
     out.print(renderable)
     for note in notes:
         out.print(text(note, "dim"))
-    legend = sources_legend(refs)
+    legend = sources_legend(facts, refs)
     if legend:
         out.print(text(legend, "dim"))
 
@@ -115,6 +121,32 @@ def footnote(notes: list[str], note: str | None) -> str:
             return f" [{number}]"
     notes.append(f"[{len(notes) + 1}] {note}")
     return f" [{len(notes)}]"
+
+
+def grounded_note(part: Grounds | None) -> str | None:
+    """A statement as a footnote, its basis said when it is not a source's."""
+    if part is None:
+        return None
+    said = getattr(part, "text", "")
+    if part.basis == "inferred":
+        return f"{said} (Inferred: {part.reason})" if said else f"Inferred: {part.reason}"
+    if part.basis == "general":
+        return f"{said} (General knowledge, not from the sources.)"
+    return said or None
+
+
+SCHEDULED = "Scheduled: announced in advance; no report of the event in the data confirms it."
+NOT_REPORTED = "not reported"
+
+
+def date_cell(notes: list[str], dated: Dated | None) -> str:
+    """'2026-01-27 [2]', with footnotes for a scheduled or inferred date; or 'not reported'."""
+    if dated is None:
+        return NOT_REPORTED
+    marks = footnote(notes, SCHEDULED if dated.status == "scheduled" else None)
+    if dated.basis == "inferred":
+        marks += footnote(notes, f"Year inferred: {dated.reason}")
+    return dated.date.isoformat() + marks
 
 
 def body_name(bodies: dict[str, Body], body_id: str) -> str:
@@ -156,46 +188,119 @@ def sessions_table(
     notes: list[str] = []
     for session in sessions:
         note_mark = footnote(notes, origin_note(facts, "sessions", session.id))
-        note_mark += footnote(notes, session.note)
-        note_mark += footnote(notes, f"Venue: {session.venue}." if session.venue else None)
-        mark = footnote(notes, inference_note(session.inferred))
+        note_mark += footnote(notes, grounded_note(session.note))
+        if session.venue:
+            note_mark += footnote(notes, f"Opened at: {session.venue.text}.")
+        if session.closing_venue:
+            note_mark += footnote(notes, f"Closed at: {session.closing_venue.text}.")
         row = [text(session.year)] if many_years else []
         row.append(text(body_name(bodies, session.body) + note_mark))
         if status is None:
-            row.append(text(session.label() or "—"))
-        row += [text(session.opens.isoformat() + mark), text(session.closes.isoformat())]
-        row.append(text(session.days) if status is None else text(status.get(session.id, "")))
-        row.append(text(refs_text(session.source)))
+            label = session.label() or "—"
+            row.append(text(label + footnote(notes, grounded_note(_numbering(session)))))
+        row += [text(date_cell(notes, session.opens)), text(date_cell(notes, session.closes))]
+        if status is None:
+            days = "—" if session.days is None else str(session.days)
+            row.append(text(days + footnote(notes, grounded_note(session.length))))
+        else:
+            row.append(text(status.get(session.id, "")))
+        row.append(text(refs_text(citations(session))))
         table.add_row(*row)
     return table, notes
+
+
+def _numbering(session: Session) -> Grounds | None:
+    """The grounds of a session's number, shown only when they are not a source's."""
+    numbered = session.numbered
+    return numbered if numbered is not None and numbered.basis != "source" else None
 
 
 def show_sessions(
     facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
 ) -> None:
     table, notes = sessions_table(facts, sessions, bodies, title)
-    print_with_notes(table, notes, (r for s in sessions for r in s.source))
+    print_with_notes(facts, table, notes, (r for s in sessions for r in citations(s)))
 
 
-def show_topic(topic: Topic, related: Sequence[Topic]) -> None:
+class _Marks:
+    """Citation marks for a reference-work page: [1 ¶3] for paragraph 3 of source 1, [i1] for
+    an inference, [g] for general knowledge, each source and reason explained once below."""
+
+    GENERAL = "[g]"
+
+    def __init__(self) -> None:
+        self.sources: dict[str, int] = {}
+        self.inferred: list[str] = []
+        self.general = False
+
+    def mark(self, part: Grounds) -> str:
+        if part.basis == "general":
+            self.general = True
+            return self.GENERAL
+        marks = [
+            f"[{self.sources.setdefault(source, len(self.sources) + 1)}\u00a0¶{','.join(map(str, ps))}]"
+            for source, ps in paragraphs_by_source(part.source).items()
+        ]
+        if part.basis == "inferred":
+            reason = part.reason or ""
+            if reason not in self.inferred:
+                self.inferred.append(reason)
+            marks.insert(0, f"[i{self.inferred.index(reason) + 1}]")
+        return "".join(marks)
+
+    def legend(self, facts: Facts) -> list[str]:
+        by_id = {s.id: s for s in facts.sources}
+        lines = [
+            f"[{n}] {sid}: {by_id[sid].cited() if sid in by_id else sid}"
+            for sid, n in self.sources.items()
+        ]
+        lines += [f"[i{n}] Inferred: {reason}" for n, reason in enumerate(self.inferred, 1)]
+        if self.general:
+            lines.append(f"{self.GENERAL} General knowledge, not from the sources.")
+        return lines
+
+
+def _marked(marks: _Marks, statements: Sequence[Statement], style: str = "") -> Text:
+    """Statements run together as a paragraph, each followed by its mark (kept on its line)."""
+    from rich.text import Text
+
+    line = Text()
+    for n, statement in enumerate(statements):
+        if n:
+            line.append(" ")
+        body = inert(statement.text)
+        # A no-break space ties the mark to the last word, so it never wraps onto its own line.
+        head, _, last = body.rpartition(" ")
+        line.append(f"{head} " if head else "", style=style or None)
+        line.append(f"{last}\u00a0", style=style or None)
+        line.append(marks.mark(statement), style="dim")
+    return line
+
+
+def show_topic(facts: Facts, topic: Topic, related: Sequence[Topic]) -> None:
     from rich.console import Group
     from rich.panel import Panel
 
-    title = topic.title
+    marks = _Marks()
+    # The title goes inside the panel, where it wraps on a narrow terminal instead of being cut.
+    parts: list[RenderableType] = [text(topic.title, "bold")]
     if topic.chinese:
-        title += f" · {topic.chinese}"
-        if topic.pinyin:
-            title += f" ({topic.pinyin})"
-    parts: list[RenderableType] = [text(topic.summary, "bold"), text("")]
+        names = topic.chinese + (f" · {topic.pinyin}" if topic.pinyin else "")
+        mark = marks.mark(topic.names_basis) if topic.names_basis else ""
+        parts.append(spans((names, ""), (f"\u00a0{mark}" if mark else "", "dim")))
+    parts.append(text(""))
+    parts += [_marked(marks, [topic.summary], "bold"), text("")]
     for paragraph in topic.explanation:
-        parts += [text(paragraph), text("")]
+        parts += [_marked(marks, paragraph), text("")]
     if topic.aliases:
         parts.append(_labelled("Also called", ", ".join(topic.aliases)))
     if related:
         parts.append(_labelled("Related", ", ".join(t.id for t in related)))
-    parts.append(_labelled("Sources", refs_text(topic.source)))
-    panel = Panel(Group(*parts), title=text(title, "bold"), title_align="left", expand=False)
-    print_with_notes(panel, [], topic.source)
+    panel = Panel(Group(*parts), expand=False)
+    out = console()
+    out.print(panel)
+    for line in marks.legend(facts):
+        out.print(text(line, "dim"))
 
 
 def _labelled(label: str, value: str) -> Text:
@@ -203,13 +308,19 @@ def _labelled(label: str, value: str) -> Text:
 
 
 def show_topic_list(topics: Sequence[Topic]) -> None:
-    table = new_table("Topics: twosessions explain TOPIC (any name or alias works)")
+    table = new_table(f"Topics: {PROG} explain TOPIC (any name or alias works)")
     table.add_column("Topic", no_wrap=True)
     table.add_column("Chinese", no_wrap=True)
     table.add_column("What it is")
     for topic in topics:
-        table.add_row(text(topic.id, "bold"), text(topic.chinese or ""), text(topic.summary))
+        table.add_row(text(topic.id, "bold"), text(topic.chinese or ""), text(topic.summary.text))
     console().print(table)
+
+
+def value_text(figure: Figure) -> str:
+    """The value as it should be read: 'over 50', 'about 6', '1,385'."""
+    number = f"{figure.value:,}"
+    return f"{figure.qualifier} {number}" if figure.qualifier else number
 
 
 def show_figures(
@@ -222,7 +333,7 @@ def show_figures(
     table = new_table(title)
     table.add_column("What")
     table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Qualifier")
+    table.add_column("Unit")
     table.add_column("Body")
     table.add_column("Source", style="dim")
     notes: list[str] = []
@@ -231,23 +342,23 @@ def show_figures(
         marks = (
             footnote(notes, origin_note(facts, "figures", figure.id))
             + footnote(notes, inference_note(figure.inferred))
-            + footnote(notes, figure.note)
+            + footnote(notes, grounded_note(figure.note))
             + footnote(
                 notes, f"Reported by {reporter.name}, {reporter.role}." if reporter else None
             )
         )
-        body = body_name(bodies, figure.body)
         table.add_row(
             text(figure.label + marks),
-            text(f"{figure.value:,}"),
-            text(figure.qualifier or ""),
-            text(body),
-            text(refs_text(figure.source)),
+            text(value_text(figure)),
+            text(figure.unit),
+            text(body_name(bodies, figure.body)),
+            text(refs_text(citations(figure))),
         )
-    print_with_notes(table, notes, (r for f in figures for r in f.source))
+    print_with_notes(facts, table, notes, (r for f in figures for r in citations(f)))
 
 
 def show_agenda(
+    facts: Facts,
     entries: Sequence[AgendaEntry],
     sessions: dict[str, Session],
     bodies: dict[str, Body],
@@ -259,52 +370,59 @@ def show_agenda(
     table.add_column("Items", justify="right")
     table.add_column("Named in the sources")
     table.add_column("Source", style="dim")
+    notes: list[str] = []
     for entry in entries:
         session = sessions.get(entry.session_id or "")
         count = "not given" if entry.count is None else str(entry.count)
         if entry.count is not None and entry.qualifier:
             count += f" {entry.qualifier}"
+        count += footnote(notes, inference_note(entry.inferred))
         table.add_row(
             text(body_name(bodies, entry.body)),
             text((session.label() if session else None) or "—"),
             text(count),
-            text("\n".join(f"• {item}" for item in entry.items)),
-            text(refs_text(entry.source)),
+            text("\n".join(f"• {item.text}" for item in entry.items)),
+            text(refs_text(citations(entry))),
         )
-    print_with_notes(table, [], (r for e in entries for r in e.source))
+    print_with_notes(facts, table, notes, (r for e in entries for r in citations(e)))
 
 
-def show_people(people: Sequence[Person], bodies: dict[str, Body]) -> None:
+def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body]) -> None:
     from rich.padding import Padding
 
     out = console()
+    notes: list[str] = []
     for n, person in enumerate(people):
         if n:
             out.print()
-        role = f" · {person.role} · {body_name(bodies, person.body)} ({person.year})"
-        out.print(spans((person.name, "bold"), (role, "")))
+        name = person.name + (f" {person.chinese}" if person.chinese else "")
+        year = f"{person.year}{footnote(notes, inference_note(person.inferred))}"
+        role = f" · {person.role} · {body_name(bodies, person.body)} ({year})"
+        out.print(spans((name, "bold"), (role, "")))
         for statement in person.statements:
-            line = text(f"• {statement.text} ")
+            line = text(f"• {statement.text}\u00a0")
             line.append(inert(f"[{refs_text(statement.source)}]"), style="dim")
             out.print(Padding(line, (0, 0, 0, 2)))
-    legend = sources_legend(r for p in people for s in p.statements for r in s.source)
+    if notes:
+        out.print()
+    for note in notes:
+        out.print(text(note, "dim"))
+    legend = sources_legend(facts, (r for p in people for r in citations(p)))
     if legend:
         out.print()
         out.print(text(legend, "dim"))
 
 
-def show_hits(query: str, hits: Sequence[Hit], total: int) -> None:
+def show_hits(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> None:
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
     table = new_table(f"{total} record(s) match {query!r}{shown}")
     table.add_column("Found in")
     table.add_column("Text")
     table.add_column("Source", style="dim")
     for hit in hits:
-        where = spans(
-            (f"{hit.kind.rstrip('s')} ", "dim"), (hit.id, "bold"), (f" ({hit.field})", "dim")
-        )
+        where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
         table.add_row(where, text(snippet(hit.text, query)), text(refs_text(hit.source)))
-    print_with_notes(table, [], (r for h in hits for r in h.source))
+    print_with_notes(facts, table, [], (r for h in hits for r in h.source))
 
 
 def snippet(value: str, query: str, width: int = 90) -> str:
@@ -317,22 +435,40 @@ def snippet(value: str, query: str, width: int = 90) -> str:
     return ("…" if start else "") + value[start:end].strip() + ("…" if end < len(value) else "")
 
 
-def show_sources(uses: Sequence[SourceUse]) -> None:
-    table = new_table("Source documents")
-    table.add_column("File")
-    table.add_column("What it is")
-    table.add_column("Date", no_wrap=True)
+PARAGRAPH_RULE = (
+    "Paragraphs are the page's non-blank lines, counted from 1; cite a fact as SOURCE ¶N."
+)
+
+
+def show_sources(facts: Facts, uses: Sequence[SourceUse]) -> None:
+    table = new_table("Sources")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Page")
+    table.add_column("Published", no_wrap=True)
     table.add_column("Facts", justify="right")
     notes: list[str] = []
     for use in uses:
         source = use.source
-        date = source.date + footnote(notes, inference_note(source.inferred))
-        what = f"{source.title} ({source.kind}"
-        what += f", {source.publisher})" if source.publisher else ")"
-        table.add_row(
-            text(source.id, "bold"), text(f"{what}\n{source.summary}"), text(date), text(use.facts)
+        date = source.published_text + footnote(notes, grounded_note(_dating(source)))
+        title = f"'{source.title}'" if source.title else "(no title in the page's text)"
+        standing = source.reliability + (
+            f", reprinting {source.reprint_of}" if source.reprint_of else ""
         )
-    print_with_notes(table, notes, ())
+        lines = [
+            f"{source.publisher}: {title}",
+            f"{source.kind}; {source.language}; {standing}",
+        ]
+        if source.address:
+            lines.append(source.address)
+        if source.summary:
+            lines.append(source.summary.text)
+        table.add_row(text(source.id, "bold"), text("\n".join(lines)), text(date), text(use.facts))
+    print_with_notes(facts, table, [*notes, PARAGRAPH_RULE], ())
+
+
+def _dating(source: Source) -> Grounds | None:
+    grounds = source.published_grounds
+    return grounds if grounds is not None and grounds.basis != "source" else None
 
 
 def show_validation(
@@ -368,7 +504,7 @@ def show_glossary(topics: Sequence[Topic]) -> None:
             pinyin = f" ({topic.pinyin})" if topic.pinyin else ""
             out.print()
             out.print(spans((topic.title, "bold"), (chinese, ""), (pinyin, "italic")))
-            out.print(Padding(text(topic.summary), (0, 0, 0, 2)))
+            out.print(Padding(text(topic.summary.text), (0, 0, 0, 2)))
         return
     table = new_table(title)
     # The meaning is the longest text: cap the name columns so that it keeps room to breathe.
@@ -381,6 +517,6 @@ def show_glossary(topics: Sequence[Topic]) -> None:
             text(topic.title, "bold"),
             text(topic.chinese or ""),
             text(topic.pinyin or "", "italic"),
-            text(topic.summary),
+            text(topic.summary.text),
         )
     out.print(table)
