@@ -16,13 +16,12 @@ def by_id(records: list[Any], record_id: str) -> Any:
     return next(r for r in records if r.id == record_id)
 
 
-def test_news_p1_cppcc_2026_session_announced_to_open_27_january(facts: Facts) -> None:
+def test_cqrb_20260128_cppcc_2026_session_opened_27_january(facts: Facts) -> None:
+    # The news report announced 27 January (paragraph 1); Chongqing Daily's next-morning
+    # edition reports the opening as held, so the date is no longer only scheduled.
     opens = by_id(facts.sessions, "2026-cppcc").opens
-    assert (opens.date, opens.status, opens.source) == (
-        dt.date(2026, 1, 27),
-        "scheduled",
-        [SourceRef(source=NEWS, paragraph=1)],
-    )
+    assert (opens.date, opens.status, opens.basis) == (dt.date(2026, 1, 27), "held", "inferred")
+    assert SourceRef(source="cqrb-20260128", paragraph=13) in opens.source
 
 
 def test_news_p2_cppcc_2026_session_announced_to_close_31_january(facts: Facts) -> None:
@@ -52,10 +51,9 @@ def test_news_p1_congress_2026_announced_for_28_january_to_1_february(facts: Fac
 
 
 def test_news_2026_year_is_an_inference_with_its_reason(facts: Facts) -> None:
-    for session_id in ("2026-cppcc", "2026-congress"):
-        opens = by_id(facts.sessions, session_id).opens
-        assert opens.basis == "inferred"
-        assert "25 January 2026" in opens.reason
+    closes = by_id(facts.sessions, "2026-cppcc").closes
+    assert closes.basis == "inferred"
+    assert "25 January 2026" in closes.reason
 
 
 def test_guide_p4_p7_2020_sessions_joint_10_to_15_january_at_the_great_hall(facts: Facts) -> None:

@@ -228,7 +228,7 @@ def test_ics_round_trip_as_installed(tmp_path: Path) -> None:
     target = tmp_path / "two-sessions.ics"
     result = run("ics", "-o", str(target), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"twosessions: wrote 3 event(s) to {target}\n"
+    assert result.stderr == f"twosessions: wrote 10 event(s) to {target}\n"
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     dates = run("dates", "--all", "--json", cwd=tmp_path)
     dated = [s for s in json.loads(dates.stdout)["sessions"] if s["days"] is not None]
@@ -300,10 +300,27 @@ def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
         "cppcc proposals",
     ]
     assert complete("bash", "twosessions explain 政", tmp_path)[0] == "政协"
-    assert complete("bash", "twosessions dates ", tmp_path) == ["2026", "2020"]
-    assert complete("bash", "twosessions timeline 202", tmp_path) == ["2026", "2020"]
-    assert complete("bash", "twosessions stats ", tmp_path) == ["2025"]
+    assert complete("bash", "twosessions dates ", tmp_path) == [
+        "2026",
+        "2025",
+        "2024",
+        "2023",
+        "2022",
+        "2021",
+        "2020",
+        "2019",
+        "2018",
+    ]
+    assert (
+        complete("bash", "twosessions timeline 202", tmp_path)
+        == ["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"][:7]
+    )
+    assert complete("bash", "twosessions stats 201", tmp_path) == ["2019", "2018", "2017"]
     assert complete("bash", "twosessions agenda 2020", tmp_path) == ["2020"]
+    assert complete("bash", "twosessions trend gdp", tmp_path) == [
+        "gdp-growth",
+        "gdp-growth-target",
+    ]
 
 
 def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> None:
@@ -316,11 +333,14 @@ def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> Non
 def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> None:
     overlay = Path(__file__).resolve().parents[1] / "docs" / "example-overlay"
     with_2027 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
-    assert with_2027 == ["2027", "2026", "2020"]
+    assert with_2027 == [
+        "2027",
+        *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
+    ]
     bundled_only = complete(
         "bash", "twosessions dates --no-user-data ", tmp_path, TWOSESSIONS_DATA=str(overlay)
     )
-    assert bundled_only == ["2026", "2020"]
+    assert bundled_only == ["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"]
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "sessions.json").write_text("{not json", encoding="utf-8")
@@ -353,8 +373,7 @@ def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
         "cppcc",
         "cppcc committee",
         "cppcc proposals",
-        "2026",
-        "2020",
+        *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
     ]
 
 

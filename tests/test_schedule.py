@@ -80,7 +80,8 @@ def summary(standings: list[schedule.Standing]) -> list[tuple[str, str, int | No
         ("2026-03-01", [("2026-cppcc", "ended", 29), ("2026-congress", "ended", 28)]),
         ("2019-12-01", [("2020-two-sessions", "upcoming", 40)]),
         ("2020-01-15", [("2020-two-sessions", "sitting", 6)]),
-        ("2020-06-01", [("2026-cppcc", "upcoming", 2066), ("2026-congress", "upcoming", 2067)]),
+        # After the 2020 sessions, the next with both dates known are the 2021 ones.
+        ("2020-06-01", [("2021-cppcc", "upcoming", 233), ("2021-congress", "upcoming", 234)]),
     ],
 )
 def test_next_sessions(
@@ -136,8 +137,13 @@ def test_timeline_2020_spans_two_whole_weeks(facts: Facts) -> None:
 
 
 def test_timeline_of_a_year_without_sessions(facts: Facts) -> None:
-    with pytest.raises(NotFound, match="no sessions recorded for 2024"):
-        schedule.timeline(facts, 2024)
+    with pytest.raises(NotFound, match="no sessions recorded for 2017"):
+        schedule.timeline(facts, 2017)
+
+
+def test_timeline_of_a_year_without_dates(facts: Facts) -> None:
+    with pytest.raises(NotFound, match="no dates reported for the 2018 sessions"):
+        schedule.timeline(facts, 2018)
 
 
 @pytest.mark.parametrize("year", [2020, 2026])

@@ -83,8 +83,8 @@ def test_valid_overlay_has_no_problems(tmp_path: Path) -> None:
                     "source": [{"source": "nope", "paragraph": 1}],
                 }
             },
-            "$[0].venue.source[0].source: unknown source 'nope' (expected one of: "
-            f"{GUIDE}, {NEWS})",
+            "$[0].venue.source[0].source: unknown source 'nope' (expected the id of a record "
+            "in sources.json; 'twosessions sources' lists them)",
         ),
         (
             {

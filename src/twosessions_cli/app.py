@@ -25,7 +25,7 @@ from typer.models import CommandInfo
 
 from twosessions_cli.errors import TwoSessionsError
 from twosessions_cli.facts import load_facts, user_data_dirs
-from twosessions_cli.lookups import topic_completions, year_completions
+from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
 from twosessions_cli.text import PROG, completion_help, one_line
 
@@ -336,4 +336,13 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
         return []
     return [
         (name, completion_help(summary)) for name, summary in topic_completions(facts, incomplete)
+    ]
+
+
+def complete_series(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    facts = _completion_facts(ctx)
+    if facts is None:
+        return []
+    return [
+        (s.id, completion_help(s.label)) for s in trend_names(facts) if s.id.startswith(incomplete)
     ]

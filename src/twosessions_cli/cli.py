@@ -6,6 +6,7 @@ What every command shares (options, errors, completion, the group) lives in ``ap
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -13,8 +14,16 @@ from typing import Annotated
 import typer
 
 from twosessions_cli import __version__, lookups
-from twosessions_cli.app import app, command, complete_topic, options, run, years_of
-from twosessions_cli.errors import DataError, UsageProblem
+from twosessions_cli.app import (
+    app,
+    command,
+    complete_series,
+    complete_topic,
+    options,
+    run,
+    years_of,
+)
+from twosessions_cli.errors import DataError, NotFound, UsageProblem
 from twosessions_cli.facts import collect
 from twosessions_cli.records import KINDS, json_schema
 from twosessions_cli.render import calendar as calendar_view
@@ -22,6 +31,13 @@ from twosessions_cli.render import data, emit_json, note, present, tables, write
 from twosessions_cli.text import PROG
 
 _complete_session_year = years_of("sessions")
+
+
+class CiteStyle(enum.StrEnum):
+    plain = "plain"
+    markdown = "markdown"
+    bibtex = "bibtex"
+
 
 YearArg = Annotated[
     str | None,
@@ -210,6 +226,11 @@ def ics(
         lookups.all_sessions(facts) if wanted is None else lookups.sessions_in_year(facts, wanted)
     )
     events = ical.session_events(facts, sessions, lookups.body_by_id(facts))
+    if not events:
+        raise NotFound(
+            f"no dates reported for the {sessions[0].year} sessions; "
+            "'twosessions dates --all' shows which years have them"
+        )
     to_file = output if output is not None and str(output) != "-" else None
 
     def write_calendar() -> None:
@@ -408,21 +429,123 @@ def search(
 
 
 @command()
-def sources(ctx: typer.Context) -> None:
-    """The source documents, their dates and how many facts use each.
+def trend(
+    ctx: typer.Context,
+    figure: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FIGURE]",
+            help="A figure id or a word of it (proposals, growth-target, attendance). "
+            "No FIGURE: list the figures that have two or more years.",
+            show_default=False,
+            autocompletion=complete_series,
+        ),
+    ] = None,
+) -> None:
+    """One figure across the years, as a bar chart (a table when piped).
+
+    A word that fits several figures (proposals: submitted, filed, handled) draws each on its
+    own: figures that mean different things are never drawn as one series.
+
+    \b
+    Examples:
+      twosessions trend
+      twosessions trend growth-target
+      twosessions trend proposals
+      twosessions trend gdp-growth --json
+    """
+    opts = options(ctx)
+    facts = opts.facts()
+    bodies = lookups.body_by_id(facts)
+    if figure is None:
+        names = lookups.trend_names(facts)
+        present(
+            opts.json,
+            lambda: data.trend_names_data(names),
+            lambda: tables.show_trend_names(facts, names, bodies),
+        )
+        return
+    series = lookups.trends_matching(facts, figure)
+    present(
+        opts.json,
+        lambda: data.trend_data(facts, series),
+        lambda: tables.show_trend(facts, series, bodies),
+    )
+
+
+@command()
+def sources(
+    ctx: typer.Context,
+    show_coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage",
+            help="Instead of the sources, what the data knows per year and body: session "
+            "number, dates, reports, figures.",
+        ),
+    ] = False,
+) -> None:
+    """The pages the facts come from, and what the data covers.
+
+    Each source with its publisher, title, date, address, reliability and how many records
+    use it; with --coverage, what is known per year and body.
 
     \b
     Examples:
       twosessions sources
+      twosessions sources --coverage
       twosessions sources --json
     """
     opts = options(ctx)
     facts = opts.facts()
+    bodies = lookups.body_by_id(facts)
+    if show_coverage:
+        rows = lookups.coverage(facts)
+        present(
+            opts.json,
+            lambda: data.coverage_data(rows),
+            lambda: tables.show_coverage(facts, rows, bodies),
+        )
+        return
     uses = lookups.source_usage(facts)
     present(
         opts.json,
         lambda: data.sources_data(facts, uses),
         lambda: tables.show_sources(facts, uses),
+    )
+
+
+@command()
+def cite(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record id (2025-proposals-handled, 2026-cppcc) or a statement id "
+            "(cppcc.p2.s1, zhang-xiaofei.s3), as --json and search show them.",
+        ),
+    ],
+    style: Annotated[
+        CiteStyle,
+        typer.Option("--style", "-s", help="plain, markdown or bibtex.", case_sensitive=False),
+    ] = CiteStyle.plain,
+) -> None:
+    """A ready citation of a fact or statement: page, address, paragraph.
+
+    \b
+    Examples:
+      twosessions cite 2025-proposals-handled
+      twosessions cite 2026-cppcc.opens --style markdown
+      twosessions cite cppcc.p4.s1 --style bibtex
+    """
+    opts = options(ctx)
+    facts = opts.facts()
+    found = lookups.find_citable(facts, record_id)
+    present(
+        opts.json,
+        lambda: data.citation_record(facts, found),
+        lambda: write_output(None, data.citation_text(facts, found, style.value).encode()),
     )
 
 

@@ -153,10 +153,13 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
         p
         for p in facts.people
         if any(key in normalize(v) for v in (p.name, p.id, p.role, p.chinese or ""))
+        or any(key in normalize(st.text) for st in p.statements)
     ]
     if not found:
-        known = ", ".join(p.name for p in facts.people) or "none"
-        raise NotFound(f"nobody matching {name!r}; people in the data: {known}")
+        raise NotFound(
+            f"nobody matching {name!r}; 'twosessions who' lists the {len(facts.people)} people "
+            "in the data"
+        )
     return found
 
 
@@ -301,7 +304,6 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
         for record in facts.records(kind):
             if record.id == key:
                 return Citable(kind, record, None, None)
-    record_id = key.split(".", 1)[0]
     for kind in KINDS:
         for record in facts.records(kind):
             if not key.startswith(f"{record.id}."):
@@ -311,7 +313,7 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
                     return Citable(kind, record, part, sid)
     raise NotFound(
         f"no record or statement called {wanted!r}; ids are shown by --json and by "
-        f"'twosessions search' (for example {record_id or 'cppcc'}.summary)"
+        "'twosessions search', for example 2025-proposals-handled or cppcc.summary"
     )
 
 
@@ -352,3 +354,92 @@ def topic_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
 def year_completions(years: Iterable[int], incomplete: str) -> list[str]:
     """Years (newest first) that start with what has been typed."""
     return [str(y) for y in sorted(set(years), reverse=True) if str(y).startswith(incomplete)]
+
+
+# --------------------------------------------------------------------------------------------
+# Trends across years, and what the data covers
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Series:
+    """One measure across the years: figures that share a ``series`` id, in year order."""
+
+    id: str
+    label: str
+    unit: str
+    body: str
+    figures: list[Figure]
+
+
+def all_series(facts: Facts) -> list[Series]:
+    """Every series in the data, by id."""
+    grouped: dict[str, list[Figure]] = {}
+    for figure in facts.figures:
+        if figure.series:
+            grouped.setdefault(figure.series, []).append(figure)
+    found = []
+    for sid, figures in sorted(grouped.items()):
+        figures.sort(key=lambda f: f.year)
+        last = figures[-1]
+        found.append(Series(sid, last.label, last.unit, last.body, figures))
+    return found
+
+
+def trend_names(facts: Facts) -> list[Series]:
+    """The series with figures for at least two years: what ``trend`` can draw."""
+    return [s for s in all_series(facts) if len({f.year for f in s.figures}) >= 2]
+
+
+def trends_matching(facts: Facts, name: str) -> list[Series]:
+    """The series a name refers to: its id, or every series whose id or label holds the words.
+
+    Series that mean different things (proposals submitted, filed, handled) stay separate.
+    """
+    every = all_series(facts)
+    key = normalize(name)
+    exact = [s for s in every if s.id == name.strip() or normalize(s.id) == key]
+    if exact:
+        return exact
+    found = [s for s in every if key and (key in normalize(s.id) or key in normalize(s.label))]
+    if found:
+        return found
+    names = ", ".join(s.id for s in trend_names(facts)) or "none"
+    raise NotFound(f"no figure called {name!r}; figures with two or more years: {names}")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the data knows of one body's session in one year."""
+
+    year: int
+    body: str
+    session: Session | None
+    figures: int
+    reports: int
+
+
+def coverage(facts: Facts) -> list[Coverage]:
+    """Year by body, for every year with a session of the CPPCC committee or the Congress."""
+    by_key = {(s.year, s.body): s for s in facts.sessions}
+    numbered = {s.body for s in facts.sessions if s.term is not None}
+    bodies = [b.id for b in facts.bodies if b.id in numbered]
+    years = sorted({s.year for s in facts.sessions})
+    published = {s.id: (s.published or "")[:4] for s in facts.sources}
+    rows = []
+    for year in years:
+        for body in bodies:
+            session = by_key.get((year, body))
+            figures = sum(
+                1 for f in facts.figures if session is not None and f.session_id == session.id
+            )
+            speakers = {body, "government"} if body == "congress" else {body}
+            reports = sum(
+                1
+                for p in facts.people
+                if p.body in speakers
+                for st in p.statements
+                if any(published.get(r.source) == str(year) for r in st.source)
+            )
+            rows.append(Coverage(year, body, session, figures, reports))
+    return rows

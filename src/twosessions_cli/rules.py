@@ -116,13 +116,13 @@ def _check_refs(
     for n, ref in enumerate(refs):
         source = sources.get(ref.source)
         if source is None:
-            known = ", ".join(sorted(sources)) or "none"
             yield _problem(
                 facts,
                 kind,
                 record_id,
                 f"{where}source[{n}].source",
-                f"unknown source {ref.source!r} (expected one of: {known})",
+                f"unknown source {ref.source!r} (expected the id of a record in sources.json; "
+                "'twosessions sources' lists them)",
             )
         elif ref.paragraph > source.paragraphs:
             yield _problem(

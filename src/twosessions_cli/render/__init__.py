@@ -66,6 +66,40 @@ def note(message: str) -> None:
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
+class _TrimmedLines:
+    """Standard output without the spaces Rich pads each line with: for pipes and files,
+    where trailing spaces are noise in a diff or a pasted table."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._partial = ""
+
+    def write(self, data: str) -> int:
+        lines = (self._partial + data).split("\n")
+        self._partial = lines.pop()
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(data)
+
+    def flush(self) -> None:
+        if self._partial:
+            self._stream.write(self._partial.rstrip(" "))
+            self._partial = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        fileno: int = self._stream.fileno()
+        return fileno
+
+    @property
+    def encoding(self) -> str:
+        encoding: str = getattr(self._stream, "encoding", None) or "utf-8"
+        return encoding
+
+
 def console() -> Console:
     """A console that follows the terminal: width, colour (NO_COLOR, TERM=dumb, pipes)."""
     from rich.console import Console
@@ -75,4 +109,7 @@ def console() -> Console:
             # Rich would exit 1 here; let the CLI end quietly with 0, as it does for JSON.
             raise BrokenPipeError
 
-    return _Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+    out = _Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+    if not out.is_terminal:
+        out.file = _TrimmedLines(sys.stdout)  # type: ignore[assignment]
+    return out

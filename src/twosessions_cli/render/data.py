@@ -20,16 +20,19 @@ from twosessions_cli.records import (
     Figure,
     Person,
     Session,
+    Source,
     SourceRef,
     Topic,
+    citations,
     grounded_parts,
+    paragraphs_by_source,
 )
 from twosessions_cli.render.calendar import next_headline, nothing_ahead, standing_text
-from twosessions_cli.text import WEEKDAYS
+from twosessions_cli.text import PROG, WEEKDAYS
 
 if TYPE_CHECKING:
     from twosessions_cli.ical import CalendarEvent
-    from twosessions_cli.lookups import Hit, SourceUse
+    from twosessions_cli.lookups import Citable, Coverage, Hit, Series, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
 
 
@@ -249,3 +252,203 @@ def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any
             for e in events
         ],
     }
+
+
+def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
+    return {
+        "series": [
+            {
+                "id": one.id,
+                "label": one.label,
+                "unit": one.unit,
+                "body": one.body,
+                "points": [
+                    {
+                        "year": f.year,
+                        "value": f.value,
+                        "qualifier": f.qualifier,
+                        "figure": f.id,
+                        "inferred": msgspec.to_builtins(f.inferred),
+                        "source": citation_data(facts, f.source),
+                    }
+                    for f in one.figures
+                ],
+            }
+            for one in series
+        ]
+    }
+
+
+def trend_names_data(series: Sequence[Series]) -> dict[str, Any]:
+    return {
+        "figures": [
+            {
+                "id": one.id,
+                "label": one.label,
+                "unit": one.unit,
+                "body": one.body,
+                "years": sorted({f.year for f in one.figures}),
+            }
+            for one in series
+        ]
+    }
+
+
+def coverage_data(rows: Sequence[Coverage]) -> dict[str, Any]:
+    def known(part: Any) -> str | None:
+        if part is None:
+            return None
+        return "scheduled" if getattr(part, "status", None) == "scheduled" else str(part.basis)
+
+    return {
+        "coverage": [
+            {
+                "year": r.year,
+                "body": r.body,
+                "session": r.session.id if r.session else None,
+                "number": known(r.session.numbered) if r.session else None,
+                "opens": known(r.session.opens) if r.session else None,
+                "closes": known(r.session.closes) if r.session else None,
+                "reports": r.reports,
+                "figures": r.figures,
+            }
+            for r in rows
+        ]
+    }
+
+
+def _cited_refs(found: Citable) -> list[SourceRef]:
+    if found.part is not None:
+        return list(found.part.source)
+    return citations(found.record)
+
+
+def _what(found: Citable) -> str:
+    """What is being cited, in one line: the statement itself, or the record described."""
+    if found.part is not None:
+        text = getattr(found.part, "text", None)
+        if text:
+            return str(text)
+        date = getattr(found.part, "date", None)
+        if date is not None:
+            return f"{found.part_id}: {date.isoformat()} ({getattr(found.part, 'status', '')})"
+        return f"{found.part_id} ({found.part.basis})"
+    record = found.record
+    if isinstance(record, Figure):
+        value = f"{record.qualifier} {record.value:,}" if record.qualifier else f"{record.value:,}"
+        return f"{record.label}, {record.year}: {value} {record.unit}"
+    if isinstance(record, Session):
+        label = record.label(long=True)
+        return f"The {record.year} session of {record.body}" + (f", {label}" if label else "")
+    for name in ("title", "name", "label"):
+        found_text = getattr(record, name, None)
+        if found_text:
+            return str(found_text)
+    return str(record.id)
+
+
+def citation_record(facts: Facts, found: Citable) -> dict[str, Any]:
+    """``cite --json``: what is cited, its basis, and each source with its paragraphs."""
+    by_id = {s.id: s for s in facts.sources}
+    part = found.part
+    return {
+        "id": found.part_id or found.record.id,
+        "kind": found.kind,
+        "what": _what(found),
+        "basis": part.basis if part is not None else "source",
+        "reason": part.reason if part is not None else None,
+        "sources": [
+            {
+                "source": sid,
+                "paragraphs": paragraphs,
+                "address": by_id[sid].address if sid in by_id else None,
+                "citation": by_id[sid].cited(paragraphs) if sid in by_id else sid,
+            }
+            for sid, paragraphs in paragraphs_by_source(_cited_refs(found)).items()
+        ],
+    }
+
+
+def citation_text(facts: Facts, found: Citable, style: str) -> str:
+    """A citation to paste: plain text, Markdown or BibTeX."""
+    record = citation_record(facts, found)
+    by_id = {s.id: s for s in facts.sources}
+    lines: list[str] = []
+    if style == "bibtex":
+        for cited in record["sources"]:
+            source = by_id.get(cited["source"])
+            if source is not None:
+                lines.append(_bibtex(source, cited["paragraphs"], record["id"]))
+        if not lines:
+            lines.append(f"% {record['id']}: {_no_source(record)}")
+        return "\n\n".join(lines) + "\n"
+    quote = record["what"]
+    if style == "markdown":
+        lines.append(f"> {quote}")
+        lines.append("")
+        for cited in record["sources"]:
+            source = by_id.get(cited["source"])
+            if source is None:
+                continue
+            name = f"'{source.title}'" if source.title else "untitled page"
+            link = (
+                f"[{source.publisher}, {name}]({source.address})"
+                if source.address
+                else (f"{source.publisher}, {name}")
+            )
+            label = "paragraph" if len(cited["paragraphs"]) == 1 else "paragraphs"
+            numbers = ", ".join(str(p) for p in cited["paragraphs"])
+            lines.append(f"— {link}, {source.published_text}, {label} {numbers}.")
+    else:
+        lines.append(quote)
+        lines += [f"Source: {cited['citation']}." for cited in record["sources"]]
+    if record["basis"] == "inferred":
+        lines.append(f"Inferred: {record['reason']}")
+    if not record["sources"]:
+        lines.append(_no_source(record))
+    lines.append(f"({PROG} {record['id']})")
+    return "\n".join(lines) + "\n"
+
+
+def _no_source(record: dict[str, Any]) -> str:
+    if record["basis"] == "general":
+        return "General knowledge, not from the sources: there is no page to cite."
+    return "No page is cited for this."
+
+
+_BIBTEX_SPECIAL = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "%": r"\%",
+        "&": r"\&",
+        "#": r"\#",
+        "_": r"\_",
+        "$": r"\$",
+        "^": r"\^{}",
+        "~": r"\~{}",
+    }
+)
+
+
+def _bibtex(source: Source, paragraphs: Sequence[int], cited_id: str) -> str:
+    def value(text: str) -> str:
+        return text.translate(_BIBTEX_SPECIAL)
+
+    key = re.sub(r"[^A-Za-z0-9-]", "", source.id) or "source"
+    label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
+    fields = [
+        ("author", f"{{{value(source.publisher)}}}"),
+        ("title", value(source.title) if source.title else "Untitled page"),
+        ("date", source.published or ""),
+        ("url", source.address or ""),
+        ("langid", {"en": "english", "zh": "chinese"}.get(source.language, source.language)),
+        (
+            "note",
+            f"{label.capitalize()} {', '.join(map(str, paragraphs))}; "
+            f"cited for {value(cited_id)} ({PROG})",
+        ),
+    ]
+    body = ",\n".join(f"  {name} = {{{text}}}" for name, text in fields if text)
+    return f"@online{{{key},\n{body}\n}}"

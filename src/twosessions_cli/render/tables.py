@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
@@ -29,14 +30,14 @@ from twosessions_cli.records import (
     paragraphs_by_source,
 )
 from twosessions_cli.render import console
-from twosessions_cli.text import PROG, inert, one_line
+from twosessions_cli.text import PROG, cell_len, inert, one_line
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
     from rich.table import Table
     from rich.text import Text
 
-    from twosessions_cli.lookups import Hit, SourceUse
+    from twosessions_cli.lookups import Coverage, Hit, Series, SourceUse
 
 
 def inference_note(inferred: Inference | None) -> str | None:
@@ -64,12 +65,20 @@ def spans(*parts: tuple[str, str]) -> Text:
     return line
 
 
-def refs_text(refs: Iterable[SourceRef]) -> str:
-    """'icq-20260125 ¶1,2; icq-20200115 ¶4' for a list of citations."""
-    return "; ".join(
+def refs_text(refs: Iterable[SourceRef], separator: str = "; ") -> str:
+    """'icq-20260125 ¶1,2; icq-20200115 ¶4' for a list of citations.
+
+    In a table column each source goes on a line of its own (``separator="\\n"``), so that
+    a source id and its paragraphs are never split.
+    """
+    return separator.join(
         f"{source} ¶{','.join(str(p) for p in ps)}"
         for source, ps in paragraphs_by_source(refs).items()
     )
+
+
+def refs_cell(refs: Iterable[SourceRef]) -> Text:
+    return text(refs_text(refs, "\n"))
 
 
 def sources_legend(facts: Facts, refs: Iterable[SourceRef]) -> str:
@@ -100,10 +109,115 @@ def new_table(title: str | None = None) -> Table:
     )
 
 
+@dataclass
+class Column:
+    """A column of a listing. ``whole`` columns (ids, dates, numbers, names) are never cut or
+    wrapped; the others wrap, and need at least ``TEXT_MIN`` characters to stay readable."""
+
+    header: str
+    whole: bool = False
+    justify: Literal["left", "right"] = "left"
+    style: str = ""
+    name: bool = False  # a name: may wrap between words, needs less room than running text
+
+
+TEXT_MIN = 16
+NAME_MIN = 12
+
+
+@dataclass
+class Listing:
+    """Records as a table when the terminal is wide enough for every column to fit whole, or
+    stacked, one block of 'label: value' lines per record, when it is not.
+
+    ``heading`` names the columns that open each stacked block (say, year and body).
+    """
+
+    title: str
+    columns: list[Column]
+    rows: list[list[Text]] = field(default_factory=list)
+    heading: tuple[int, ...] = (0,)
+
+    def add(self, *cells: Text) -> None:
+        self.rows.append(list(cells))
+
+    def _widths(self) -> list[tuple[int, int]]:
+        """(full width, least width) of each column: the least keeps ids, dates, numbers and
+        words whole (a web address may fold); names may wrap between words."""
+        found = []
+        for n, column in enumerate(self.columns):
+            cells = [column.header, *(row[n].plain for row in self.rows)]
+            lines = [line for cell in cells for line in cell.split("\n")]
+            full = max(cell_len(line) for line in lines)
+            words = [w for line in lines for w in line.split() if not w.startswith("http")]
+            word = max((cell_len(w) for w in words), default=0)
+            if column.whole:
+                least = full
+            else:
+                least = max(min(full, NAME_MIN if column.name else TEXT_MIN), word)
+            found.append((full, least))
+        return found
+
+    def needed_width(self, *, whole_names: bool = False) -> int:
+        widths = [
+            full if whole_names and column.name else least
+            for column, (full, least) in zip(self.columns, self._widths(), strict=True)
+        ]
+        return sum(widths) + 2 * (len(widths) - 1) + 1
+
+    def renderable(self, width: int) -> RenderableType:
+        if self.needed_width() <= width:
+            return self._table(names_whole=self.needed_width(whole_names=True) <= width)
+        return self._stacked()
+
+    def _table(self, *, names_whole: bool) -> Table:
+        table = new_table(self.title)
+        for column, (_, least) in zip(self.columns, self._widths(), strict=True):
+            keep = column.whole or (column.name and names_whole)
+            table.add_column(
+                column.header,
+                justify=column.justify,
+                no_wrap=keep,
+                min_width=None if keep else least,
+                overflow="fold",
+                style=column.style or None,
+            )
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def _stacked(self) -> RenderableType:
+        from rich.console import Group
+        from rich.table import Table
+
+        parts: list[RenderableType] = [text(self.title, "bold")]
+        label_width = max(len(c.header) for c in self.columns) + 1
+        for row in self.rows:
+            head = " · ".join(row[n].plain for n in self.heading if row[n].plain)
+            parts += [text(""), text(head, "bold")]
+            grid = Table.grid(padding=(0, 1), pad_edge=False)
+            grid.add_column(no_wrap=True, width=label_width + 2)
+            grid.add_column(overflow="fold")
+            for n, column in enumerate(self.columns):
+                if n in self.heading or not row[n].plain:
+                    continue
+                cell = row[n].copy()
+                if column.style:
+                    cell.stylize(column.style)
+                grid.add_row(text(f"  {column.header}:", "dim"), cell)
+            parts.append(grid)
+        return Group(*parts)
+
+
 def print_with_notes(
-    facts: Facts, renderable: RenderableType, notes: Sequence[str], refs: Iterable[SourceRef]
+    facts: Facts,
+    renderable: RenderableType | Listing,
+    notes: Sequence[str],
+    refs: Iterable[SourceRef],
 ) -> None:
     out = console()
+    if isinstance(renderable, Listing):
+        renderable = renderable.renderable(out.width)
     out.print(renderable)
     for note in notes:
         out.print(text(note, "dim"))
@@ -139,13 +253,13 @@ SCHEDULED = "Scheduled: announced in advance; no report of the event in the data
 NOT_REPORTED = "not reported"
 
 
-def date_cell(notes: list[str], dated: Dated | None) -> str:
+def date_cell(notes: list[str], dated: Dated | None, inferred_note: str | None = None) -> str:
     """'2026-01-27 [2]', with footnotes for a scheduled or inferred date; or 'not reported'."""
     if dated is None:
         return NOT_REPORTED
     marks = footnote(notes, SCHEDULED if dated.status == "scheduled" else None)
     if dated.basis == "inferred":
-        marks += footnote(notes, f"Year inferred: {dated.reason}")
+        marks += footnote(notes, inferred_note or f"Year inferred: {dated.reason}")
     return dated.date.isoformat() + marks
 
 
@@ -165,27 +279,29 @@ def sessions_table(
     bodies: dict[str, Body],
     title: str,
     status: Mapping[str, str] | None = None,
-) -> tuple[Table, list[str]]:
-    """The sessions table and its footnotes.
+    *,
+    brief_reasons: bool = False,
+) -> tuple[Listing, list[str]]:
+    """The sessions listing and its footnotes.
 
     With ``status`` (text keyed by session id) it is the countdown's table: a Status column
-    takes the place of the Session and Days columns, so that it fits an ordinary terminal.
+    takes the place of the Session and Days columns. With ``brief_reasons`` (many years at
+    once) an inferred year gets one short shared footnote instead of each page's reason.
     """
     many_years = len({s.year for s in sessions}) > 1
-    table = new_table(title)
-    if many_years:
-        table.add_column("Year", justify="right")
-    table.add_column("Body")
+    columns = [Column("Year", whole=True, justify="right")] if many_years else []
+    columns.append(Column("Body", name=True))
     if status is None:
-        table.add_column("Session")
-    table.add_column("Opens", no_wrap=True)
-    table.add_column("Closes", no_wrap=True)
+        columns.append(Column("Session", name=True))
+    columns += [Column("Opens", whole=True), Column("Closes", whole=True)]
     if status is None:
-        table.add_column("Days", justify="right")
+        columns.append(Column("Days", whole=True, justify="right"))
     else:
-        table.add_column("Status", style="bold", no_wrap=True)
-    table.add_column("Source", style="dim")
+        columns.append(Column("Status", whole=True, style="bold"))
+    columns.append(Column("Source", whole=True, style="dim"))
+    listing = Listing(title, columns, heading=(0, 1) if many_years else (0,))
     notes: list[str] = []
+    year = BRIEF_YEAR if brief_reasons else None
     for session in sessions:
         note_mark = footnote(notes, origin_note(facts, "sessions", session.id))
         note_mark += footnote(notes, grounded_note(session.note))
@@ -198,15 +314,24 @@ def sessions_table(
         if status is None:
             label = session.label() or "—"
             row.append(text(label + footnote(notes, grounded_note(_numbering(session)))))
-        row += [text(date_cell(notes, session.opens)), text(date_cell(notes, session.closes))]
+        row += [
+            text(date_cell(notes, session.opens, year)),
+            text(date_cell(notes, session.closes, year)),
+        ]
         if status is None:
             days = "—" if session.days is None else str(session.days)
             row.append(text(days + footnote(notes, grounded_note(session.length))))
         else:
             row.append(text(status.get(session.id, "")))
-        row.append(text(refs_text(citations(session))))
-        table.add_row(*row)
-    return table, notes
+        row.append(refs_cell(citations(session)))
+        listing.add(*row)
+    return listing, notes
+
+
+BRIEF_YEAR = (
+    "Year inferred: the page prints the day and month only, and the year follows from its "
+    "date; 'twosessions dates YEAR' gives each reason."
+)
 
 
 def _numbering(session: Session) -> Grounds | None:
@@ -218,7 +343,8 @@ def _numbering(session: Session) -> Grounds | None:
 def show_sessions(
     facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
 ) -> None:
-    table, notes = sessions_table(facts, sessions, bodies, title)
+    many = len({s.year for s in sessions}) > 1
+    table, notes = sessions_table(facts, sessions, bodies, title, brief_reasons=many)
     print_with_notes(facts, table, notes, (r for s in sessions for r in citations(s)))
 
 
@@ -308,18 +434,23 @@ def _labelled(label: str, value: str) -> Text:
 
 
 def show_topic_list(topics: Sequence[Topic]) -> None:
-    table = new_table(f"Topics: {PROG} explain TOPIC (any name or alias works)")
-    table.add_column("Topic", no_wrap=True)
-    table.add_column("Chinese", no_wrap=True)
-    table.add_column("What it is")
+    listing = Listing(
+        f"Topics: {PROG} explain TOPIC (any name or alias works)",
+        [
+            Column("Topic", whole=True, style="bold"),
+            Column("Chinese", whole=True),
+            Column("What it is"),
+        ],
+    )
     for topic in topics:
-        table.add_row(text(topic.id, "bold"), text(topic.chinese or ""), text(topic.summary.text))
-    console().print(table)
+        listing.add(text(topic.id), text(topic.chinese or ""), text(topic.summary.text))
+    out = console()
+    out.print(listing.renderable(out.width))
 
 
 def value_text(figure: Figure) -> str:
     """The value as it should be read: 'over 50', 'about 6', '1,385'."""
-    number = f"{figure.value:,}"
+    number = f"{figure.value:,}" + ("%" if figure.unit == "%" else "")
     return f"{figure.qualifier} {number}" if figure.qualifier else number
 
 
@@ -330,12 +461,16 @@ def show_figures(
     people: dict[str, Person],
     title: str,
 ) -> None:
-    table = new_table(title)
-    table.add_column("What")
-    table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Unit")
-    table.add_column("Body")
-    table.add_column("Source", style="dim")
+    table = Listing(
+        title,
+        [
+            Column("What"),
+            Column("Value", whole=True, justify="right"),
+            Column("Unit"),
+            Column("Body", name=True),
+            Column("Source", whole=True, style="dim"),
+        ],
+    )
     notes: list[str] = []
     for figure in figures:
         reporter = people.get(figure.reported_by or "")
@@ -347,12 +482,12 @@ def show_figures(
                 notes, f"Reported by {reporter.name}, {reporter.role}." if reporter else None
             )
         )
-        table.add_row(
+        table.add(
             text(figure.label + marks),
             text(value_text(figure)),
-            text(figure.unit),
+            text("" if figure.unit == "%" else figure.unit),
             text(body_name(bodies, figure.body)),
-            text(refs_text(citations(figure))),
+            refs_cell(citations(figure)),
         )
     print_with_notes(facts, table, notes, (r for f in figures for r in citations(f)))
 
@@ -364,12 +499,16 @@ def show_agenda(
     bodies: dict[str, Body],
     title: str,
 ) -> None:
-    table = new_table(title)
-    table.add_column("Body")
-    table.add_column("Session")
-    table.add_column("Items", justify="right")
-    table.add_column("Named in the sources")
-    table.add_column("Source", style="dim")
+    table = Listing(
+        title,
+        [
+            Column("Body", name=True),
+            Column("Session", name=True),
+            Column("Items", name=True, justify="right"),
+            Column("Named in the sources"),
+            Column("Source", whole=True, style="dim"),
+        ],
+    )
     notes: list[str] = []
     for entry in entries:
         session = sessions.get(entry.session_id or "")
@@ -377,12 +516,12 @@ def show_agenda(
         if entry.count is not None and entry.qualifier:
             count += f" {entry.qualifier}"
         count += footnote(notes, inference_note(entry.inferred))
-        table.add_row(
+        table.add(
             text(body_name(bodies, entry.body)),
             text((session.label() if session else None) or "—"),
             text(count),
             text("\n".join(f"• {item.text}" for item in entry.items)),
-            text(refs_text(citations(entry))),
+            refs_cell(citations(entry)),
         )
     print_with_notes(facts, table, notes, (r for e in entries for r in citations(e)))
 
@@ -415,13 +554,13 @@ def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body])
 
 def show_hits(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> None:
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
-    table = new_table(f"{total} record(s) match {query!r}{shown}")
-    table.add_column("Found in")
-    table.add_column("Text")
-    table.add_column("Source", style="dim")
+    table = Listing(
+        f"{total} record(s) match {query!r}{shown}",
+        [Column("Found in", whole=True), Column("Text"), Column("Source", whole=True, style="dim")],
+    )
     for hit in hits:
         where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
-        table.add_row(where, text(snippet(hit.text, query)), text(refs_text(hit.source)))
+        table.add(where, text(snippet(hit.text, query)), refs_cell(hit.source))
     print_with_notes(facts, table, [], (r for h in hits for r in h.source))
 
 
@@ -441,11 +580,15 @@ PARAGRAPH_RULE = (
 
 
 def show_sources(facts: Facts, uses: Sequence[SourceUse]) -> None:
-    table = new_table("Sources")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Page")
-    table.add_column("Published", no_wrap=True)
-    table.add_column("Facts", justify="right")
+    table = Listing(
+        "Sources",
+        [
+            Column("Id", whole=True, style="bold"),
+            Column("Page"),
+            Column("Published", name=True),
+            Column("Facts", whole=True, justify="right"),
+        ],
+    )
     notes: list[str] = []
     for use in uses:
         source = use.source
@@ -462,7 +605,7 @@ def show_sources(facts: Facts, uses: Sequence[SourceUse]) -> None:
             lines.append(source.address)
         if source.summary:
             lines.append(source.summary.text)
-        table.add_row(text(source.id, "bold"), text("\n".join(lines)), text(date), text(use.facts))
+        table.add(text(source.id), text("\n".join(lines)), text(date), text(use.facts))
     print_with_notes(facts, table, [*notes, PARAGRAPH_RULE], ())
 
 
@@ -520,3 +663,130 @@ def show_glossary(topics: Sequence[Topic]) -> None:
             text(topic.summary.text),
         )
     out.print(table)
+
+
+def show_trend_names(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) -> None:
+    listing = Listing(
+        f"Figures with two or more years: {PROG} trend FIGURE",
+        [
+            Column("Figure", whole=True, style="bold"),
+            Column("What"),
+            Column("Body", name=True),
+            Column("Years", name=True),
+        ],
+    )
+    for one in series:
+        years = sorted({f.year for f in one.figures})
+        span = f"{years[0]}-{years[-1]} ({len(years)})"
+        listing.add(text(one.id), text(one.label), text(body_name(bodies, one.body)), text(span))
+    print_with_notes(facts, listing, [], ())
+
+
+BAR_WIDTH_MAX = 40
+
+
+def show_trend(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) -> None:
+    """Each series as a bar chart on a terminal; as a plain table when piped.
+
+    Series are drawn one after the other, never on one axis: their meanings differ.
+    """
+    out = console()
+    glyph = "█" if _encodes(out, "█") else "#"
+    notes: list[str] = []
+    refs: list[SourceRef] = []
+    for n, one in enumerate(series):
+        if n:
+            out.print()
+        unit = "" if one.unit == "%" else f" ({one.unit})"
+        title = f"{one.label}{unit} · {body_name(bodies, one.body)} · {one.id}"
+        rows = []
+        for figure in one.figures:
+            marks = footnote(notes, inference_note(figure.inferred)) + footnote(
+                notes, origin_note(facts, "figures", figure.id)
+            )
+            rows.append((figure, value_text(figure) + marks))
+            refs.extend(citations(figure))
+        if not out.is_terminal:
+            listing = Listing(
+                title,
+                [
+                    Column("Year", whole=True),
+                    Column("Value", whole=True, justify="right"),
+                    Column("Source", whole=True, style="dim"),
+                ],
+            )
+            for figure, value in rows:
+                listing.add(text(figure.year), text(value), refs_cell(citations(figure)))
+            out.print(listing.renderable(out.width))
+            continue
+        out.print(text(title, "bold"))
+        largest = max(abs(f.value) for f in one.figures) or 1
+        value_width = max(cell_len(v) for _, v in rows)
+        room = max(8, min(BAR_WIDTH_MAX, out.width - value_width - 12))
+        for figure, value in rows:
+            bar = glyph * max(1, round(abs(figure.value) / largest * room))
+            line = spans(
+                (f"{figure.year}  ", ""),
+                (f"{bar:<{room}}", "cyan"),
+                (f"  {value:>{value_width}}", "bold"),
+            )
+            out.print(line)
+        out.print(
+            text(f"Sources: {refs_text(r for f in one.figures for r in citations(f))}", "dim")
+        )
+    for note in notes:
+        out.print(text(note, "dim"))
+    legend = sources_legend(facts, refs)
+    if legend:
+        out.print(text(legend, "dim"))
+
+
+def _encodes(out: Console, sample: str) -> bool:
+    try:
+        sample.encode(out.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def show_coverage(facts: Facts, rows: Sequence[Coverage], bodies: dict[str, Body]) -> None:
+    listing = Listing(
+        "What the data covers (year x body)",
+        [
+            Column("Year", whole=True),
+            Column("Body", name=True),
+            Column("Number", name=True),
+            Column("Opens", whole=True),
+            Column("Closes", whole=True),
+            Column("Reports", whole=True, justify="right"),
+            Column("Figures", whole=True, justify="right"),
+        ],
+        heading=(0, 1),
+    )
+    for row in rows:
+        session = row.session
+        listing.add(
+            text(row.year),
+            text(body_name(bodies, row.body)),
+            text(_known(session.numbered if session else None)),
+            text(_date_known(session.opens if session else None)),
+            text(_date_known(session.closes if session else None)),
+            text(row.reports or "—"),
+            text(row.figures or "—"),
+        )
+    notes = [
+        "source: a page says it; inferred: follows from the pages (reason in the data); "
+        "scheduled: announced, no report of the event; —: not reported.",
+        "Reports: statements of who reported or presided, from pages of that year.",
+    ]
+    print_with_notes(facts, listing, notes, ())
+
+
+def _known(grounds: Grounds | None) -> str:
+    return "—" if grounds is None else grounds.basis
+
+
+def _date_known(dated: Dated | None) -> str:
+    if dated is None:
+        return "—"
+    return dated.status if dated.status == "scheduled" else dated.basis
