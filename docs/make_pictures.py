@@ -17,17 +17,20 @@ from rich.console import Console
 from rich.text import Text
 
 WIDTH = 100
-PICTURES: dict[str, list[str]] = {
-    "dates": ["dates"],
-    "explain-cppcc": ["explain", "cppcc"],
-    "timeline": ["timeline"],
-    "next": ["next", "--today", "2026-01-20"],
+#: name -> (arguments, terminal width)
+PICTURES: dict[str, tuple[list[str], int]] = {
+    "dates-all": (["dates", "--all"], 140),
+    "trend": (["trend", "gdp-growth-target"], WIDTH),
+    "dates": (["dates"], WIDTH),
+    "explain-cppcc": (["explain", "cppcc"], WIDTH),
+    "timeline": (["timeline"], WIDTH),
+    "next": (["next", "--today", "2026-01-20"], WIDTH),
 }
 
 
-def terminal_output(args: list[str]) -> str:
+def terminal_output(args: list[str], width: int = WIDTH) -> str:
     env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TWOSESSIONS_DATA"}}
-    env.update(FORCE_COLOR="1", COLUMNS=str(WIDTH), TERM="xterm-256color", LC_ALL="C.UTF-8")
+    env.update(FORCE_COLOR="1", COLUMNS=str(width), TERM="xterm-256color", LC_ALL="C.UTF-8")
     # Our own interpreter and module, with arguments from the table above.
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-m", "twosessions_cli", *args],
@@ -40,9 +43,9 @@ def terminal_output(args: list[str]) -> str:
     return result.stdout
 
 
-def draw(name: str, args: list[str], out_dir: Path) -> Path:
-    console = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True)
-    console.print(Text.from_ansi(terminal_output(args)), end="")
+def draw(name: str, args: list[str], out_dir: Path, width: int = WIDTH) -> Path:
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True)
+    console.print(Text.from_ansi(terminal_output(args, width)), end="")
     path = out_dir / f"{name}.svg"
     # A fixed unique_id keeps the file the same from one run to the next.
     console.save_svg(str(path), title=" ".join(["twosessions", *args]), unique_id=name)
@@ -52,8 +55,8 @@ def draw(name: str, args: list[str], out_dir: Path) -> Path:
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[0]) if argv else Path(__file__).resolve().parent / "pictures"
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, args in PICTURES.items():
-        print(draw(name, args, out_dir))
+    for name, (args, width) in PICTURES.items():
+        print(draw(name, args, out_dir, width))
     return 0
 
 

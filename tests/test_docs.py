@@ -38,7 +38,8 @@ def test_every_summary_fits_the_command_list(command: str) -> None:
 def test_readme_pictures_exist() -> None:
     pictures = re.findall(r"\]\((docs/pictures/[\w-]+\.svg)\)", README)
     assert pictures == [
-        "docs/pictures/dates.svg",
+        "docs/pictures/dates-all.svg",
+        "docs/pictures/trend.svg",
         "docs/pictures/timeline.svg",
         "docs/pictures/explain-cppcc.svg",
         "docs/pictures/next.svg",
@@ -61,3 +62,6 @@ def test_the_picture_script_draws_real_output(tmp_path: Path) -> None:
     assert "People&#x27;s Congress" in words or "People's Congress" in words
     assert "twosessions timeline" in words  # the window title
     assert "CPPCC" in (tmp_path / "explain-cppcc.svg").read_text(encoding="utf-8")
+    trend = (tmp_path / "trend.svg").read_text(encoding="utf-8").replace("&#160;", " ")
+    assert "about 6%" in trend
+    assert "over 5%" in trend

@@ -87,11 +87,22 @@ def sources_legend(facts: Facts, refs: Iterable[SourceRef]) -> str:
     cited = list(dict.fromkeys(r.source for r in refs))
     if not cited:
         return ""
+    if len(cited) > LEGEND_MAX:
+        first = by_id.get(cited[0])
+        example = f"{cited[0]} is {first.publisher}, {first.published_text}" if first else cited[0]
+        return (
+            f"Sources: {len(cited)} pages; an id names the outlet and the date ({example}). "
+            f"Details: {PROG} sources"
+        )
     names = "; ".join(
         f"{sid} = {by_id[sid].publisher}, {by_id[sid].published_text}" if sid in by_id else sid
         for sid in cited
     )
     return f"Sources: {names}. Details: {PROG} sources"
+
+
+#: Past this many sources, the legend under a view gives the id pattern instead of every name.
+LEGEND_MAX = 6
 
 
 def new_table(title: str | None = None) -> Table:
@@ -167,11 +178,16 @@ class Listing:
 
     def renderable(self, width: int) -> RenderableType:
         if self.needed_width() <= width:
-            return self._table(names_whole=self.needed_width(whole_names=True) <= width)
+            from rich.console import Group
+
+            # The title is a line of its own, so that it wraps at the terminal's width rather
+            # than at the table's.
+            table = self._table(names_whole=self.needed_width(whole_names=True) <= width)
+            return Group(text(self.title, "bold"), table)
         return self._stacked()
 
     def _table(self, *, names_whole: bool) -> Table:
-        table = new_table(self.title)
+        table = new_table()
         for column, (_, least) in zip(self.columns, self._widths(), strict=True):
             keep = column.whole or (column.name and names_whole)
             table.add_column(
@@ -448,6 +464,20 @@ def show_topic_list(topics: Sequence[Topic]) -> None:
     out.print(listing.renderable(out.width))
 
 
+def _figure_note(figure: Figure) -> str | None:
+    """The figure's note; an inference already footnoted for the figure is not said twice."""
+    note = figure.note
+    if note is None:
+        return None
+    if (
+        figure.inferred is not None
+        and note.basis == "inferred"
+        and note.reason == figure.inferred.reason
+    ):
+        return note.text
+    return grounded_note(note)
+
+
 def value_text(figure: Figure) -> str:
     """The value as it should be read: 'over 50', 'about 6', '1,385'."""
     number = f"{figure.value:,}" + ("%" if figure.unit == "%" else "")
@@ -477,7 +507,7 @@ def show_figures(
         marks = (
             footnote(notes, origin_note(facts, "figures", figure.id))
             + footnote(notes, inference_note(figure.inferred))
-            + footnote(notes, grounded_note(figure.note))
+            + footnote(notes, _figure_note(figure))
             + footnote(
                 notes, f"Reported by {reporter.name}, {reporter.role}." if reporter else None
             )
