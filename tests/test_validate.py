@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from twosessions_cli import records
+from twosessions_cli import lookups, records
 from twosessions_cli.errors import DataError
 from twosessions_cli.facts import collect, load_facts
 from twosessions_cli.records import json_schema
@@ -454,7 +454,7 @@ def test_hint_for_damaged_bundled_data(tmp_path: Path) -> None:
     with pytest.raises(
         DataError, match=r"the bundled data is damaged; reinstall twosessions$"
     ) as caught:
-        load_facts(bundled=bundled)
+        lookups.all_sessions(load_facts(bundled=bundled))  # decoded when first asked for
     assert caught.value.message.startswith(
         f"bad data: {bundled / 'sessions.json'}: $: invalid JSON"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 
 
@@ -31,5 +33,36 @@ def main() -> None:
     run(sys.argv[1:])
 
 
+def script() -> None:
+    """The console script: ``main``, then a quick exit.
+
+    A lookup ends as soon as it has answered, so the garbage collector has nothing worth
+    collecting (and is left off), and interpreter teardown (freeing every module one by one)
+    is skipped once the output is flushed: together about a fifth of a short command's time.
+    """
+    gc.disable()
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = _exit_code(exc.code)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 1
+    os._exit(code)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 if __name__ == "__main__":
-    main()
+    script()

@@ -15,10 +15,10 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Protocol, cast
 
+import msgspec
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
@@ -106,8 +106,7 @@ def _shared_parameters() -> list[Any]:
     return _shared_params
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     """The shared options as given, before the command and after it taken together."""
 
     json: bool = False

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.records import (
@@ -171,8 +172,7 @@ def person_by_id(facts: Facts) -> dict[str, Person]:
     return {p.id: p for p in facts.people}
 
 
-@dataclass(frozen=True)
-class SourceUse:
+class SourceUse(msgspec.Struct, frozen=True):
     """A source document and how many records draw on it."""
 
     source: Source
@@ -192,8 +192,7 @@ def source_usage(facts: Facts) -> list[SourceUse]:
     return [SourceUse(s, counts[s.id]) for s in facts.sources]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """One place where a search matched: the record, the field, the matched text and its citation.
 
     ``cite_id`` is the id that ``twosessions cite`` takes for exactly this text, and ``source``
@@ -287,8 +286,7 @@ def search(facts: Facts, text: str) -> list[Hit]:
     return hits
 
 
-@dataclass(frozen=True)
-class Citable:
+class Citable(msgspec.Struct, frozen=True):
     """What ``cite`` found for an id: a record, and the part of it the id names (if any)."""
 
     kind: str
@@ -361,8 +359,7 @@ def year_completions(years: Iterable[int], incomplete: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(msgspec.Struct, frozen=True):
     """One measure across the years: figures that share a ``series`` id, in year order."""
 
     id: str
@@ -408,8 +405,7 @@ def trends_matching(facts: Facts, name: str) -> list[Series]:
     raise NotFound(f"no figure called {name!r}; figures with two or more years: {names}")
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(msgspec.Struct, frozen=True):
     """What the data knows of one body's session in one year."""
 
     year: int

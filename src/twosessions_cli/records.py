@@ -6,8 +6,7 @@ The JSON Schema users see is generated from these types, so the two cannot drift
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -316,8 +315,7 @@ def citations(record: Any) -> list[SourceRef]:
     return refs
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(msgspec.Struct, frozen=True):
     """Which file a record was read from, and its index there (for error messages)."""
 
     file: str
@@ -328,18 +326,33 @@ class Location:
         return f"$[{self.index}]" + (f".{field_name}" if field_name else "")
 
 
-@dataclass
 class Facts:
     """Every record, by kind, after overlays are applied; ``origin`` says which file each came from."""
 
-    sources: list[Source] = field(default_factory=list)
-    bodies: list[Body] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    agenda: list[AgendaEntry] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    topics: list[Topic] = field(default_factory=list)
-    located: dict[tuple[str, str], Location] = field(default_factory=dict)
+    sources: list[Source]
+    bodies: list[Body]
+    sessions: list[Session]
+    agenda: list[AgendaEntry]
+    people: list[Person]
+    figures: list[Figure]
+    topics: list[Topic]
+    located: dict[tuple[str, str], Location]
+    #: Kinds not decoded yet, with the function that decodes them. Bundled data that no overlay
+    #: touches is decoded when a command first asks for it: 'dates' never pays for the topics.
+    pending: dict[str, Callable[[], list[Any]]]
+
+    def __init__(self) -> None:
+        for kind in KINDS:
+            setattr(self, kind, [])
+        self.located = {}
+        self.pending = {}
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in KINDS:
+            pending = object.__getattribute__(self, "pending")
+            if name in pending:
+                object.__setattr__(self, name, pending.pop(name)())
+        return object.__getattribute__(self, name)
 
     def records(self, kind: str) -> list[Any]:
         records: list[Any] = getattr(self, kind)

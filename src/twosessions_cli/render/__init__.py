@@ -7,7 +7,6 @@ Rich is imported only inside the functions that draw, so ``--json`` and ``--vers
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -37,6 +36,8 @@ def present(as_json: bool, data: Callable[[], Any], view: Callable[[], None]) ->
 
 def emit_json(payload: Any) -> None:
     """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
+    import json  # only the JSON path needs it
+
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     write_output(None, text.encode("utf-8") + b"\n")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+import msgspec
 
 from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
@@ -120,8 +121,7 @@ def new_table(title: str | None = None) -> Table:
     )
 
 
-@dataclass
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """A column of a listing. ``whole`` columns (ids, dates, numbers, names) are never cut or
     wrapped; the others wrap, and need at least ``TEXT_MIN`` characters to stay readable."""
 
@@ -136,8 +136,7 @@ TEXT_MIN = 16
 NAME_MIN = 12
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct):
     """Records as a table when the terminal is wide enough for every column to fit whole, or
     stacked, one block of 'label: value' lines per record, when it is not.
 
@@ -146,7 +145,7 @@ class Listing:
 
     title: str
     columns: list[Column]
-    rows: list[list[Text]] = field(default_factory=list)
+    rows: list[list[Text]] = msgspec.field(default_factory=list)
     heading: tuple[int, ...] = (0,)
 
     def add(self, *cells: Text) -> None:
