@@ -438,6 +438,9 @@ def synthetic_overlays(factor: int, folder: Path) -> list[Path]:
     originals = {k: json.loads((bundled / f"{k}.json").read_text(encoding="utf-8")) for k in kinds}
     # Files are capped in size, so large data is spread over several overlay folders.
     per_chunk = max(1, (MAX_FILE_BYTES // 2) // max(len(json.dumps(originals["topics"])), 1))
+    latest = max(s["year"] for s in originals["sessions"])
+    taken = {s["year"] for s in originals["sessions"]}
+    free_years = [y for y in range(1950, 2201) if y not in taken]
     folders: list[Path] = []
     copies = list(range(1, factor))
     for start in range(0, len(copies), per_chunk):
@@ -452,10 +455,20 @@ def synthetic_overlays(factor: int, folder: Path) -> list[Path]:
                     if "year" in record:
                         record["year"] = year
                     if kind == "sessions":
-                        record["opens"] = f"{year}{original['opens'][4:]}"
-                        record["closes"] = f"{year}{original['closes'][4:]}"
-                        record["announced"] = None
-                    if kind == "agenda":
+                        # A body has one session a year: copy only the dated sessions of the
+                        # latest year, each copy in a year of its own (as far as years go).
+                        if (
+                            n > len(free_years)
+                            or original["year"] != latest
+                            or not (original.get("opens") and original.get("closes"))
+                        ):
+                            continue
+                        record["year"] = year = free_years[n - 1]
+                        for end in ("opens", "closes"):
+                            record[end] = dict(
+                                original[end], date=f"{year}{original[end]['date'][4:]}"
+                            )
+                    if kind in ("agenda", "figures"):
                         record["session_id"] = None
                     if kind == "topics":
                         record["title"] = f"{original['title']} {n}"
