@@ -16,7 +16,7 @@ import pytest
 import twosessions_cli
 
 SRC = Path(twosessions_cli.__file__).parent
-README = SRC.parents[1] / "README.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 #: Lowest first. A module may import only modules on an earlier line (or the package's
 #: ``__init__``, which holds nothing but the version).

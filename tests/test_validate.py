@@ -476,3 +476,87 @@ def test_example_overlay_reaches_next_and_the_calendar(cli: CLI) -> None:
     )
     events = cli("ics", "2027", "--data", str(EXAMPLE), "--json").json()["events"]
     assert [e["uid"] for e in events] == ["2027-cppcc@twosessions", "2027-congress@twosessions"]
+
+
+# ---- validation that never surprises (issue 14) --------------------------------------------
+
+
+def test_a_misnamed_file_beside_good_ones_is_reported_with_a_suggestion(tmp_path: Path) -> None:
+    write(tmp_path, "sources", [])
+    (tmp_path / "session.json").write_text(json.dumps([session()]), encoding="utf-8")
+    problems = problems_of(tmp_path)
+    assert problems == [
+        f"{tmp_path / 'session.json'}: $: unknown data file name; did you mean sessions.json? "
+        "(expected any of sources.json, bodies.json, sessions.json, agenda.json, people.json, "
+        "figures.json, topics.json)"
+    ]
+
+
+def test_every_broken_record_in_a_file_is_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "sessions",
+        [session(year="2027"), session(id="2028-cppcc", year=2028, body=7), session(id="ok")],
+    )
+    assert problems_of(tmp_path) == [
+        f"{path}: $[0].year: Expected `int`, got `str`",
+        f"{path}: $[1].body: Expected `str`, got `int`",
+    ]
+
+
+def test_a_file_given_alone_is_read_with_its_neighbours(tmp_path: Path, cli: CLI) -> None:
+    sources = [
+        {
+            "id": "my-notes",
+            "publisher": "Me",
+            "language": "en",
+            "reliability": "established",
+            "kind": "notes",
+            "paragraphs": 2,
+        }
+    ]
+    write(tmp_path, "sources", sources)
+    cite = [{"source": "my-notes", "paragraph": 1}]
+    opens = {"date": "2027-01-20", "status": "scheduled", "basis": "source", "source": cite}
+    path = write(tmp_path, "sessions", [session(opens=opens, closes=None)])
+    result = cli("validate", str(path))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith(f"ok: {path}: 2 records valid (1 sources, 0 bodies, 1 sessions")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("20/01/2027", "invalid date '20/01/2027' (expected YYYY-MM-DD, such as 2027-01-20)"),
+        ("2027-1-20", "invalid date '2027-1-20' (expected YYYY-MM-DD, such as 2027-01-20)"),
+        ("2027-02-30", "invalid date '2027-02-30': that day does not exist (expected YYYY-MM-DD)"),
+    ],
+)
+def test_a_bad_date_is_echoed_with_what_would_work(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    path = write(tmp_path, "sessions", [session(opens=dict(dated("2027-01-20"), date=value))])
+    assert problems_of(tmp_path) == [f"{path}: $[0].opens.date: {message}"]
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps([session()]).encode())
+    assert problems_of(tmp_path) == []
+
+
+def test_validate_counts_the_records_of_the_files_it_was_given(cli: CLI) -> None:
+    result = cli("validate", str(EXAMPLE))
+    assert result.stdout == (
+        f"ok: {EXAMPLE}: 3 records valid (1 sources, 0 bodies, 2 sessions, 0 agenda, 0 people, "
+        "0 figures, 0 topics)\n"
+    )
+
+
+def test_ics_says_when_it_replaces_a_file(cli: CLI, tmp_path: Path) -> None:
+    target = tmp_path / "cal.ics"
+    target.write_text("old", encoding="utf-8")
+    result = cli("ics", "2026", "-o", str(target))
+    assert result.stderr == (
+        f"twosessions: wrote 2 event(s) to {target}, replacing the file that was there\n"
+    )

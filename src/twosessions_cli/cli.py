@@ -233,10 +233,13 @@ def ics(
         )
     to_file = output if output is not None and str(output) != "-" else None
 
+    replacing = to_file is not None and to_file.exists()
+
     def write_calendar() -> None:
         write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
         if to_file is not None:
-            note(f"wrote {len(events)} event(s) to {to_file}")
+            replaced = ", replacing the file that was there" if replacing else ""
+            note(f"wrote {len(events)} event(s) to {to_file}{replaced}")
 
     if to_file is not None and opts.json:
         write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
@@ -591,7 +594,12 @@ def validate(
     opts = options(ctx)
     targets = [*(paths or []), *opts.data]
     facts, problems = collect(targets)
-    counts = {kind: len(facts.records(kind)) for kind in KINDS}
+    if targets:  # count what the user's files hold, not the bundled records beneath them
+        counts = {kind: 0 for kind in KINDS}
+        for (kind, _), where in facts.located.items():
+            counts[kind] += where.overlay
+    else:
+        counts = {kind: len(facts.records(kind)) for kind in KINDS}
     checked = [str(p) for p in targets]
     present(
         opts.json,

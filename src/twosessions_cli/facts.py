@@ -86,28 +86,107 @@ def _decode_error(kind: str, data: bytes, exc: msgspec.DecodeError) -> tuple[str
     return "$", f"invalid JSON: {text}"
 
 
-def decode_kind(kind: str, data: bytes, label: str) -> list[Any] | Problem:
-    """Decode one ``<kind>.json`` file into typed records, or say what is wrong with it."""
+def decode_kind(kind: str, data: bytes, label: str) -> list[Any] | list[Problem]:
+    """Decode one ``<kind>.json`` file into typed records, or say everything wrong with it.
+
+    The whole file is decoded at once; only when that fails is each record decoded on its
+    own, so that every broken record is reported, not just the first.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some editors write
     if not data.strip():
-        return Problem(label, "$", "file is empty (expected a JSON array of records)")
+        return [Problem(label, "$", "file is empty (expected a JSON array of records)")]
     try:
         data.decode("utf-8")  # msgspec would only say "invalid UTF-8"; we want a line and column
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        return Problem(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")
+        return [Problem(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")]
+    record_type = KINDS[kind]
     try:
-        records: list[Any] = msgspec.json.decode(data, type=list[KINDS[kind]])  # type: ignore[valid-type]
+        records: list[Any] = msgspec.json.decode(data, type=list[record_type])  # type: ignore[valid-type]
     except RecursionError:
-        return Problem(label, "$", "JSON is nested too deeply")
+        return [Problem(label, "$", "JSON is nested too deeply")]
+    except msgspec.ValidationError as exc:
+        return _every_record_problem(kind, data, label, exc)
     except msgspec.DecodeError as exc:
         where, message = _decode_error(kind, data, exc)
-        return Problem(label, where, message)
+        return [Problem(label, where, message)]
     return records
+
+
+def _every_record_problem(
+    kind: str, data: bytes, label: str, first: msgspec.ValidationError
+) -> list[Problem]:
+    """Decode record by record to report each broken one (the first error says only one)."""
+    try:
+        raw = msgspec.json.decode(data)
+    except (msgspec.DecodeError, RecursionError):
+        raw = None
+    if not isinstance(raw, list):
+        where, message = _decode_error(kind, data, first)
+        return [Problem(label, where, _explain_value(message, where, raw))]
+    problems = []
+    for n, item in enumerate(raw):
+        try:
+            msgspec.json.decode(msgspec.json.encode(item), type=KINDS[kind])
+        except msgspec.ValidationError as exc:
+            where, message = _decode_error(kind, data, exc)
+            path = f"$[{n}]" + where.removeprefix("$")
+            problems.append(Problem(label, path, _explain_value(message, path, raw)))
+    return problems
+
+
+_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def _value_at(raw: Any, path: str) -> Any:
+    here = raw
+    for name, index in _STEP.findall(path.removeprefix("$")):
+        try:
+            here = here[name] if name else here[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return here
+
+
+def _explain_value(message: str, path: str, raw: Any) -> str:
+    """Say what was wrong with a date in plain words, echoing the value."""
+    if "RFC3339" not in message:
+        return message
+    value = _value_at(raw, path)
+    shown = repr(value) if isinstance(value, str) else "the value"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"invalid date {shown}: that day does not exist (expected YYYY-MM-DD)"
+    return f"invalid date {shown} (expected YYYY-MM-DD, such as 2027-01-20)"
 
 
 def data_files(folder: Path) -> dict[str, Path]:
     """The ``<kind>.json`` files present in a folder."""
     return {kind: folder / f"{kind}.json" for kind in KINDS if (folder / f"{kind}.json").exists()}
+
+
+def _stray_files(folder: Path) -> list[Problem]:
+    """JSON files in a data folder whose names are not a kind: a typo would be ignored."""
+    import difflib
+
+    expected = [f"{k}.json" for k in KINDS]
+    problems = []
+    try:
+        names = sorted(p.name for p in folder.glob("*.json"))
+    except OSError:
+        return []
+    for name in names:
+        if name in expected:
+            continue
+        close = difflib.get_close_matches(name, expected, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}? " if close else ""
+        problems.append(
+            Problem(
+                str(folder / name),
+                "$",
+                f"unknown data file name; {hint}(expected any of {', '.join(expected)})",
+            )
+        )
+    return problems
 
 
 def user_data_dirs(env: str | None = None) -> list[Path]:
@@ -155,11 +234,14 @@ def _files_at(path: Path, is_bundled: bool) -> tuple[dict[str, Path], list[Probl
             return {}, [
                 Problem(str(path), "$", f"unknown data file name (expected one of {expected})")
             ]
-        return {kind: path}, []
+        # A file given alone is read with its neighbours, as the folder's other files are the
+        # context it was written in (its sources.json, its sessions).
+        return {**data_files(path.parent), kind: path}, []
     files = data_files(path)
-    if not is_bundled and not files:
+    stray = [] if is_bundled else _stray_files(path)
+    if not is_bundled and not files and not stray:
         return {}, [Problem(str(path), "$", f"holds no data files (expected any of {expected})")]
-    return files, []
+    return files, stray
 
 
 def _read_path(
@@ -171,9 +253,9 @@ def _read_path(
     for kind, file in files.items():
         label = str(file)
         raw = _read_bytes(file, label)
-        result = raw if isinstance(raw, Problem) else decode_kind(kind, raw, label)
-        if isinstance(result, Problem):
-            problems.append(result)
+        result = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
+        if result and isinstance(result[0], Problem):
+            problems.extend(result)
         else:
             decoded.append((kind, label, result))
     return decoded, problems
@@ -211,9 +293,9 @@ def _lazy_bundled(folder: Path) -> Facts:
         def decode(kind: str = kind, file: Path = file) -> list[Any]:
             label = str(file)
             raw = _read_bytes(file, label)
-            records = raw if isinstance(raw, Problem) else decode_kind(kind, raw, label)
-            if isinstance(records, Problem):
-                raise DataError.from_problems([records], DAMAGED)
+            records = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
+            if records and isinstance(records[0], Problem):
+                raise DataError.from_problems(records, DAMAGED)
             return records
 
         facts.pending[kind] = decode
