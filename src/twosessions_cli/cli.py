@@ -596,8 +596,8 @@ def validate(
     facts, problems = collect(targets)
     if targets:  # count what the user's files hold, not the bundled records beneath them
         counts = {kind: 0 for kind in KINDS}
-        for (kind, _), where in facts.located.items():
-            counts[kind] += where.overlay
+        for (kind, _), location in facts.located.items():
+            counts[kind] += location.overlay
     else:
         counts = {kind: len(facts.records(kind)) for kind in KINDS}
     checked = [str(p) for p in targets]
