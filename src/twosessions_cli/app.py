@@ -11,6 +11,7 @@ Commands are declared in ``cli``; everything they have in common is here, writte
 from __future__ import annotations
 
 import copy
+import enum
 import errno
 import os
 import sys
@@ -23,7 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
-from twosessions_cli.errors import TwoSessionsError
+from twosessions_cli.errors import TwoSessionsError, UsageProblem
 from twosessions_cli.facts import load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
@@ -79,17 +80,38 @@ DataOpt = Annotated[
         "TWOSESSIONS_DATA does the same (a path list).",
     ),
 ]
+
+
+class OutputFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        help="table (the default), json, csv or markdown (csv and markdown for listings).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 NoUserDataOpt = Annotated[
     bool,
     typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
 ]
 
-_SHARED_NAMES = ("json", "data", "no_user_data")
+_SHARED_NAMES = ("json", "output_format", "data", "no_user_data")
 _SHARED_KEY = "twosessions.options"
 
 
 def _shared_template(
-    json: JsonOpt = False, data: DataOpt = None, no_user_data: NoUserDataOpt = False
+    json: JsonOpt = False,
+    output_format: FormatOpt = None,
+    data: DataOpt = None,
+    no_user_data: NoUserDataOpt = False,
 ) -> None:
     """Never called: Typer reads the shared options' click parameters from this signature."""
 
@@ -110,22 +132,37 @@ class Options(msgspec.Struct, frozen=True):
     """The shared options as given, before the command and after it taken together."""
 
     json: bool = False
+    output_format: str | None = None
     data: tuple[Path, ...] = ()
     no_user_data: bool = False
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Options:
         data = params.get("data") or ()
+        chosen = params.get("output_format")
         return cls(
             json=bool(params.get("json")),
+            output_format=None if chosen is None else str(getattr(chosen, "value", chosen)),
             data=tuple(Path(p) for p in ([data] if isinstance(data, str | Path) else data)),
             no_user_data=bool(params.get("no_user_data")),
         )
 
     def __or__(self, later: Options) -> Options:
         return Options(
-            self.json or later.json, self.data + later.data, self.no_user_data or later.no_user_data
+            self.json or later.json,
+            later.output_format or self.output_format,
+            self.data + later.data,
+            self.no_user_data or later.no_user_data,
         )
+
+    @property
+    def format(self) -> str:
+        """The output asked for: --json is short for --format json; the default is a table."""
+        if self.json and self.output_format not in (None, "json"):
+            raise UsageProblem(
+                f"--json and --format {self.output_format} ask for different outputs; give one"
+            )
+        return "json" if self.json else self.output_format or "table"
 
     def facts(self) -> Facts:
         """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""

@@ -109,9 +109,9 @@ def dates(
     bodies = lookups.body_by_id(facts)
     title = f"Chongqing Two Sessions, {'all years' if all_years else sessions[0].year}"
     present(
-        opts.json,
+        opts.format,
         lambda: data.dates_data(facts, sessions, bodies, all_years=all_years),
-        lambda: tables.show_sessions(facts, sessions, bodies, title),
+        listing=lambda: tables.sessions_report(facts, sessions, bodies, title),
     )
 
 
@@ -147,9 +147,9 @@ def next_session(
     standings = schedule.next_sessions(facts, day)
     bodies = lookups.body_by_id(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.next_data(facts, standings, bodies, day),
-        lambda: calendar_view.show_next(facts, standings, bodies, day),
+        listing=lambda: calendar_view.next_report(facts, standings, bodies, day),
     )
 
 
@@ -174,7 +174,7 @@ def timeline(ctx: typer.Context, year: YearArg = None) -> None:
     line = schedule.timeline(facts, _year(year))
     bodies = lookups.body_by_id(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.timeline_data(facts, line, bodies),
         lambda: calendar_view.show_timeline(facts, line, bodies),
     )
@@ -241,10 +241,10 @@ def ics(
             replaced = ", replacing the file that was there" if replacing else ""
             note(f"wrote {len(events)} event(s) to {to_file}{replaced}")
 
-    if to_file is not None and opts.json:
+    if to_file is not None and opts.format == "json":
         write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
     present(
-        opts.json,
+        opts.format,
         lambda: data.ics_data(str(to_file) if to_file else None, events),
         write_calendar,
     )
@@ -276,15 +276,15 @@ def explain(
     facts = opts.facts()
     if topic is None:
         present(
-            opts.json,
+            opts.format,
             lambda: data.topics_data(facts, facts.topics),
-            lambda: tables.show_topic_list(facts.topics),
+            listing=lambda: tables.topics_report(facts, facts.topics),
         )
         return
     found = lookups.find_topic(facts, topic)
     related = lookups.related_topics(facts, found)
     present(
-        opts.json,
+        opts.format,
         lambda: data.topic_data(facts, found),
         lambda: tables.show_topic(facts, found, related),
     )
@@ -303,9 +303,10 @@ def glossary(ctx: typer.Context) -> None:
     facts = opts.facts()
     terms = lookups.glossary(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.glossary_data(facts, terms),
         lambda: tables.show_glossary(terms),
+        lambda: tables.glossary_report(facts, terms),
     )
 
 
@@ -335,9 +336,11 @@ def stats(
     bodies = lookups.body_by_id(facts)
     people = lookups.person_by_id(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.figures_data(facts, wanted, figures, bodies),
-        lambda: tables.show_figures(facts, figures, bodies, people, f"Figures for {wanted}"),
+        listing=lambda: tables.figures_report(
+            facts, figures, bodies, people, f"Figures for {wanted}"
+        ),
     )
 
 
@@ -367,9 +370,11 @@ def agenda(
     sessions = {s.id: s for s in facts.sessions}
     bodies = lookups.body_by_id(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.agenda_data(facts, entries),
-        lambda: tables.show_agenda(facts, entries, sessions, bodies, f"Agenda, {entries[0].year}"),
+        listing=lambda: tables.agenda_report(
+            facts, entries, sessions, bodies, f"Agenda, {entries[0].year}"
+        ),
     )
 
 
@@ -394,7 +399,7 @@ def who(
     people = lookups.people_matching(facts, name)
     bodies = lookups.body_by_id(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.people_data(facts, people),
         lambda: tables.show_people(facts, people, bodies),
     )
@@ -425,9 +430,11 @@ def search(
     facts = opts.facts()
     hits = lookups.search(facts, text)
     present(
-        opts.json,
+        opts.format,
         lambda: data.hits_data(facts, text, hits),
-        lambda: tables.show_hits(facts, text, hits[:limit] if limit else hits, total=len(hits)),
+        listing=lambda: tables.hits_report(
+            facts, text, hits[:limit] if limit else hits, total=len(hits)
+        ),
     )
 
 
@@ -463,16 +470,17 @@ def trend(
     if figure is None:
         names = lookups.trend_names(facts)
         present(
-            opts.json,
+            opts.format,
             lambda: data.trend_names_data(names),
-            lambda: tables.show_trend_names(facts, names, bodies),
+            listing=lambda: tables.trend_names_report(facts, names, bodies),
         )
         return
     series = lookups.trends_matching(facts, figure)
     present(
-        opts.json,
+        opts.format,
         lambda: data.trend_data(facts, series),
         lambda: tables.show_trend(facts, series, bodies),
+        lambda: tables.trend_report(facts, series, bodies),
     )
 
 
@@ -505,16 +513,16 @@ def sources(
     if show_coverage:
         rows = lookups.coverage(facts)
         present(
-            opts.json,
+            opts.format,
             lambda: data.coverage_data(rows),
-            lambda: tables.show_coverage(facts, rows, bodies),
+            listing=lambda: tables.coverage_report(facts, rows, bodies),
         )
         return
     uses = lookups.source_usage(facts)
     present(
-        opts.json,
+        opts.format,
         lambda: data.sources_data(facts, uses),
-        lambda: tables.show_sources(facts, uses),
+        listing=lambda: tables.sources_report(facts, uses),
     )
 
 
@@ -546,7 +554,7 @@ def cite(
     facts = opts.facts()
     found = lookups.find_citable(facts, record_id)
     present(
-        opts.json,
+        opts.format,
         lambda: data.citation_record(facts, found),
         lambda: write_output(None, data.citation_text(facts, found, style.value).encode()),
     )
@@ -602,7 +610,7 @@ def validate(
         counts = {kind: len(facts.records(kind)) for kind in KINDS}
     checked = [str(p) for p in targets]
     present(
-        opts.json,
+        opts.format,
         lambda: data.validation_data(problems, counts, checked or ["bundled"]),
         lambda: tables.show_validation(problems, counts, checked or ["bundled data"]),
     )

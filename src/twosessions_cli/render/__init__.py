@@ -11,9 +11,9 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from twosessions_cli.errors import TwoSessionsError
+from twosessions_cli.errors import TwoSessionsError, UsageProblem
 from twosessions_cli.text import PROG, one_line
 
 if TYPE_CHECKING:
@@ -23,15 +23,46 @@ if TYPE_CHECKING:
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def present(as_json: bool, data: Callable[[], Any], view: Callable[[], None]) -> None:
-    """How every command ends: one JSON document for scripts, or the view for people.
+class Listed(Protocol):
+    """A listing of records that can be shown, or written as CSV or Markdown."""
 
-    Both are given as callables so that only the one asked for is built.
+    def show(self) -> None: ...
+
+    def csv(self) -> str: ...
+
+    def markdown(self) -> str: ...
+
+
+#: The values of --format; --json is short for --format json.
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def present(
+    fmt: str,
+    data: Callable[[], Any],
+    view: Callable[[], None] | None = None,
+    listing: Callable[[], Listed] | None = None,
+) -> None:
+    """How every command ends: JSON for scripts, CSV or Markdown to paste, or the view.
+
+    Each output is given as a callable so that only the one asked for is built. ``listing``
+    (records in rows) serves CSV and Markdown, and the table when there is no other ``view``.
     """
-    if as_json:
+    if fmt == "json":
         emit_json(data())
-    else:
+    elif fmt in ("csv", "markdown"):
+        if listing is None:
+            raise UsageProblem(
+                f"--format {fmt} is for commands that list records (dates, next, stats, agenda, "
+                "search, sources, trend, glossary, explain with no topic); use --format json here"
+            )
+        found = listing()
+        written = found.csv() if fmt == "csv" else found.markdown()
+        write_output(None, written.encode("utf-8"))
+    elif view is not None:
         view()
+    elif listing is not None:
+        listing().show()
 
 
 def emit_json(payload: Any) -> None:

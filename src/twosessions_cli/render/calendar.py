@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from twosessions_cli.records import Body, Facts, Session, citations
 from twosessions_cli.render import console
 from twosessions_cli.render.tables import (
+    Report,
     body_name,
     date_cell,
     footnote,
@@ -69,19 +70,17 @@ NOTHING_AHEAD_HINT = (
 )
 
 
-def show_next(
+def next_report(
     facts: Facts, standings: Sequence[Standing], bodies: dict[str, Body], today: dt.date
-) -> None:
-    out = console()
-    out.print(text(next_headline(standings, bodies), "bold"))
-    out.print()
+) -> Report:
     sessions = [s.session for s in standings]
     status = {s.session.id: standing_text(s) for s in standings}
     title = f"As of {long_date(today)}"
     table, notes = sessions_table(facts, sessions, bodies, title, status)
     if nothing_ahead(standings):
         notes.append(NOTHING_AHEAD_HINT)
-    print_with_notes(facts, table, notes, (r for s in sessions for r in citations(s)))
+    refs = [r for s in sessions for r in citations(s)]
+    return Report(facts, table, notes, refs, lead=next_headline(standings, bodies))
 
 
 _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")

@@ -6,6 +6,7 @@ Also the pieces every view shares: data turned into inert Rich text, numbered fo
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -147,9 +148,12 @@ class Listing(msgspec.Struct):
     columns: list[Column]
     rows: list[list[Text]] = msgspec.field(default_factory=list)
     heading: tuple[int, ...] = (0,)
+    #: Each row's citations, for formats that spell sources out (CSV).
+    row_refs: list[list[SourceRef]] = msgspec.field(default_factory=list)
 
-    def add(self, *cells: Text) -> None:
+    def add(self, *cells: Text, refs: Iterable[SourceRef] = ()) -> None:
         self.rows.append(list(cells))
+        self.row_refs.append(list(refs))
 
     def _widths(self) -> list[tuple[int, int]]:
         """(full width, least width) of each column: the least keeps ids, dates, numbers and
@@ -222,6 +226,93 @@ class Listing(msgspec.Struct):
                 grid.add_row(text(f"  {column.header}:", "dim"), cell)
             parts.append(grid)
         return Group(*parts)
+
+
+_MARK = re.compile(r" ?\[(\d+)\]")
+
+
+class Report(msgspec.Struct):
+    """A listing with its footnotes and citations: shown as a table (or stacked blocks) on a
+    terminal, or written as CSV or Markdown for pasting into other work."""
+
+    facts: Facts
+    listing: Listing
+    notes: list[str]
+    refs: list[SourceRef]
+    lead: str | None = None
+
+    def show(self) -> None:
+        if self.lead:
+            out = console()
+            out.print(text(self.lead, "bold"))
+            out.print()
+        print_with_notes(self.facts, self.listing, self.notes, self.refs)
+
+    def _note_texts(self) -> dict[str, str]:
+        found = {}
+        for note in self.notes:
+            mark, _, body = note.partition("] ")
+            if mark.startswith("[") and body:
+                found[mark[1:]] = body
+        return found
+
+    def _source_text(self, refs: Sequence[SourceRef]) -> str:
+        by_id = {s.id: s for s in self.facts.sources}
+        parts = []
+        for sid, paragraphs in paragraphs_by_source(refs).items():
+            source = by_id.get(sid)
+            who = f"{source.publisher} {source.published or 'undated'}" if source else sid
+            parts.append(f"{who} ¶{','.join(map(str, paragraphs))}")
+        return "; ".join(parts)
+
+    def csv(self) -> str:
+        """RFC 4180 CSV: one header row, one row per record, footnotes in a Notes column and
+        sources spelled out as 'publisher date ¶paragraphs'."""
+        import csv
+        import io
+
+        notes = self._note_texts()
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        headers = [c.header for c in self.listing.columns]
+        writer.writerow([*headers, "Notes"])
+        for row, refs in zip(self.listing.rows, self.listing.row_refs, strict=True):
+            cells, marks = [], []
+            for header, cell in zip(headers, row, strict=True):
+                plain = cell.plain
+                marks += [m for m in _MARK.findall(plain) if m not in marks]
+                plain = _MARK.sub("", plain)
+                if header == "Source" and refs:
+                    plain = self._source_text(refs)
+                cells.append(" ".join(plain.split()) if header != "Source" else plain)
+            writer.writerow([*cells, " | ".join(notes[m] for m in marks if m in notes)])
+        return buffer.getvalue()
+
+    def markdown(self) -> str:
+        """A GitHub table, with the footnotes and sources below it."""
+
+        def cell(value: str) -> str:
+            return value.replace("|", "\\|").replace("\n", "<br>")
+
+        headers = [c.header for c in self.listing.columns]
+        lines = []
+        if self.lead:
+            lines += [self.lead, ""]
+        lines += [f"**{cell(self.listing.title)}**", ""]
+        lines.append("| " + " | ".join(cell(h) for h in headers) + " |")
+        lines.append(
+            "| "
+            + " | ".join("---:" if c.justify == "right" else "---" for c in self.listing.columns)
+            + " |"
+        )
+        for row in self.listing.rows:
+            lines.append("| " + " | ".join(cell(c.plain) for c in row) + " |")
+        lines.append("")
+        lines += [f"{note}  " for note in self.notes]
+        legend = sources_legend(self.facts, self.refs)
+        if legend:
+            lines.append(legend)
+        return "\n".join(lines).rstrip() + "\n"
 
 
 def print_with_notes(
@@ -339,7 +430,7 @@ def sessions_table(
         else:
             row.append(text(status.get(session.id, "")))
         row.append(refs_cell(citations(session)))
-        listing.add(*row)
+        listing.add(*row, refs=citations(session))
     return listing, notes
 
 
@@ -355,12 +446,12 @@ def _numbering(session: Session) -> Grounds | None:
     return numbered if numbered is not None and numbered.basis != "source" else None
 
 
-def show_sessions(
+def sessions_report(
     facts: Facts, sessions: Sequence[Session], bodies: dict[str, Body], title: str
-) -> None:
+) -> Report:
     many = len({s.year for s in sessions}) > 1
     table, notes = sessions_table(facts, sessions, bodies, title, brief_reasons=many)
-    print_with_notes(facts, table, notes, (r for s in sessions for r in citations(s)))
+    return Report(facts, table, notes, [r for s in sessions for r in citations(s)])
 
 
 class _Marks:
@@ -448,7 +539,7 @@ def _labelled(label: str, value: str) -> Text:
     return spans((f"{label}: ", "bold"), (value, ""))
 
 
-def show_topic_list(topics: Sequence[Topic]) -> None:
+def topics_report(facts: Facts, topics: Sequence[Topic]) -> Report:
     listing = Listing(
         f"Topics: {PROG} explain TOPIC (any name or alias works)",
         [
@@ -459,8 +550,7 @@ def show_topic_list(topics: Sequence[Topic]) -> None:
     )
     for topic in topics:
         listing.add(text(topic.id), text(topic.chinese or ""), text(topic.summary.text))
-    out = console()
-    out.print(listing.renderable(out.width))
+    return Report(facts, listing, [], [])
 
 
 def _figure_note(figure: Figure) -> str | None:
@@ -483,13 +573,13 @@ def value_text(figure: Figure) -> str:
     return f"{figure.qualifier} {number}" if figure.qualifier else number
 
 
-def show_figures(
+def figures_report(
     facts: Facts,
     figures: Sequence[Figure],
     bodies: dict[str, Body],
     people: dict[str, Person],
     title: str,
-) -> None:
+) -> Report:
     table = Listing(
         title,
         [
@@ -517,17 +607,18 @@ def show_figures(
             text("" if figure.unit == "%" else figure.unit),
             text(body_name(bodies, figure.body)),
             refs_cell(citations(figure)),
+            refs=citations(figure),
         )
-    print_with_notes(facts, table, notes, (r for f in figures for r in citations(f)))
+    return Report(facts, table, notes, [r for f in figures for r in citations(f)])
 
 
-def show_agenda(
+def agenda_report(
     facts: Facts,
     entries: Sequence[AgendaEntry],
     sessions: dict[str, Session],
     bodies: dict[str, Body],
     title: str,
-) -> None:
+) -> Report:
     table = Listing(
         title,
         [
@@ -551,8 +642,9 @@ def show_agenda(
             text(count),
             text("\n".join(f"• {item.text}" for item in entry.items)),
             refs_cell(citations(entry)),
+            refs=citations(entry),
         )
-    print_with_notes(facts, table, notes, (r for e in entries for r in citations(e)))
+    return Report(facts, table, notes, [r for e in entries for r in citations(e)])
 
 
 def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body]) -> None:
@@ -581,7 +673,7 @@ def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body])
         out.print(text(legend, "dim"))
 
 
-def show_hits(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> None:
+def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
     table = Listing(
         f"{total} record(s) match {query!r}{shown}",
@@ -589,8 +681,8 @@ def show_hits(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> None
     )
     for hit in hits:
         where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
-        table.add(where, text(snippet(hit.text, query)), refs_cell(hit.source))
-    print_with_notes(facts, table, [], (r for h in hits for r in h.source))
+        table.add(where, text(snippet(hit.text, query)), refs_cell(hit.source), refs=hit.source)
+    return Report(facts, table, [], [r for h in hits for r in h.source])
 
 
 def snippet(value: str, query: str, width: int = 90) -> str:
@@ -608,7 +700,7 @@ PARAGRAPH_RULE = (
 )
 
 
-def show_sources(facts: Facts, uses: Sequence[SourceUse]) -> None:
+def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
     table = Listing(
         "Sources",
         [
@@ -635,7 +727,7 @@ def show_sources(facts: Facts, uses: Sequence[SourceUse]) -> None:
         if source.summary:
             lines.append(source.summary.text)
         table.add(text(source.id), text("\n".join(lines)), text(date), text(use.facts))
-    print_with_notes(facts, table, [*notes, PARAGRAPH_RULE], ())
+    return Report(facts, table, [*notes, PARAGRAPH_RULE], [])
 
 
 def _dating(source: Source) -> Grounds | None:
@@ -694,7 +786,7 @@ def show_glossary(topics: Sequence[Topic]) -> None:
     out.print(table)
 
 
-def show_trend_names(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) -> None:
+def trend_names_report(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) -> Report:
     listing = Listing(
         f"Figures with two or more years: {PROG} trend FIGURE",
         [
@@ -708,7 +800,7 @@ def show_trend_names(facts: Facts, series: Sequence[Series], bodies: dict[str, B
         years = sorted({f.year for f in one.figures})
         span = f"{years[0]}-{years[-1]} ({len(years)})"
         listing.add(text(one.id), text(one.label), text(body_name(bodies, one.body)), text(span))
-    print_with_notes(facts, listing, [], ())
+    return Report(facts, listing, [], [])
 
 
 BAR_WIDTH_MAX = 40
@@ -778,7 +870,7 @@ def _encodes(out: Console, sample: str) -> bool:
     return True
 
 
-def show_coverage(facts: Facts, rows: Sequence[Coverage], bodies: dict[str, Body]) -> None:
+def coverage_report(facts: Facts, rows: Sequence[Coverage], bodies: dict[str, Body]) -> Report:
     listing = Listing(
         "What the data covers (year x body)",
         [
@@ -808,7 +900,7 @@ def show_coverage(facts: Facts, rows: Sequence[Coverage], bodies: dict[str, Body
         "scheduled: announced, no report of the event; —: not reported.",
         "Reports: statements of who reported or presided, from pages of that year.",
     ]
-    print_with_notes(facts, listing, notes, ())
+    return Report(facts, listing, notes, [])
 
 
 def _known(grounds: Grounds | None) -> str:
@@ -819,3 +911,57 @@ def _date_known(dated: Dated | None) -> str:
     if dated is None:
         return "—"
     return dated.status if dated.status == "scheduled" else dated.basis
+
+
+def trend_report(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) -> Report:
+    """Every point of the series in one listing, for CSV and Markdown (each row says its series)."""
+    listing = Listing(
+        "Figures across the years",
+        [
+            Column("Figure", whole=True),
+            Column("Year", whole=True),
+            Column("Value", whole=True, justify="right"),
+            Column("Unit"),
+            Column("Body", name=True),
+            Column("Source", whole=True),
+        ],
+    )
+    notes: list[str] = []
+    refs: list[SourceRef] = []
+    for one in series:
+        for figure in one.figures:
+            mark = footnote(notes, inference_note(figure.inferred))
+            listing.add(
+                text(one.id),
+                text(figure.year),
+                text(value_text(figure) + mark),
+                text("" if figure.unit == "%" else figure.unit),
+                text(body_name(bodies, figure.body)),
+                refs_cell(citations(figure)),
+                refs=citations(figure),
+            )
+            refs += citations(figure)
+    return Report(facts, listing, notes, refs)
+
+
+def glossary_report(facts: Facts, topics: Sequence[Topic]) -> Report:
+    """The glossary as a listing, for CSV and Markdown."""
+    listing = Listing(
+        "Glossary",
+        [
+            Column("Id", whole=True),
+            Column("English"),
+            Column("Chinese"),
+            Column("Pinyin"),
+            Column("Meaning"),
+        ],
+    )
+    for topic in topics:
+        listing.add(
+            text(topic.id),
+            text(topic.title),
+            text(topic.chinese or ""),
+            text(topic.pinyin or ""),
+            text(topic.summary.text),
+        )
+    return Report(facts, listing, [], [])

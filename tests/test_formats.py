@@ -1,0 +1,111 @@
+"""--format csv and --format markdown: every listing command, parsed back as a reader would."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+import pytest
+from conftest import Run
+
+CLI = Callable[..., Run]
+
+LISTINGS: list[list[str]] = [
+    ["dates"],
+    ["dates", "--all"],
+    ["next", "--today", "2026-01-29"],
+    ["stats", "2025"],
+    ["agenda", "2025"],
+    ["search", "congress"],
+    ["sources"],
+    ["sources", "--coverage"],
+    ["trend"],
+    ["trend", "proposals"],
+    ["glossary"],
+    ["explain"],
+]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_csv_is_one_header_and_one_row_per_record(cli: CLI, args: list[str]) -> None:
+    result = cli(*args, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    header, records = rows[0], rows[1:]
+    assert header[-1] == "Notes"
+    assert records
+    assert all(len(row) == len(header) for row in records)
+    json_count = _records_in_json(cli, args)
+    if json_count is not None:
+        assert len(records) == json_count
+
+
+def _records_in_json(cli: CLI, args: list[str]) -> int | None:
+    data = cli(*args, "--json").json()
+    for key in ("sessions", "figures", "agenda", "hits", "sources", "coverage", "terms", "topics"):
+        if key in data:
+            return len(data[key])
+    if "figures" in data or "series" in data:
+        return None
+    return None
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_markdown_is_a_table_with_the_same_columns_on_every_row(cli: CLI, args: list[str]) -> None:
+    result = cli(*args, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    table = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    header, rule, *rows = table
+    columns = header.count(" | ") + 1
+    assert set(rule.replace("|", "").split()) <= {"---", "---:"}
+    assert rows
+    for row in rows:
+        # An escaped '\|' inside a cell is not a column boundary.
+        assert row.replace("\\|", "").count(" | ") + 1 == columns, row
+
+
+def test_csv_spells_sources_out_and_keeps_footnotes(cli: CLI) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("stats", "2025", "--format", "csv").stdout)))
+    proposals = next(r for r in rows if r["What"] == "CPPCC proposals handled")
+    assert proposals["Value"] == "1,385"
+    assert proposals["Source"] == "iChongqing 2026-01-25 ¶6"
+    assert "All were completed on schedule" in proposals["Notes"]
+    delegates = next(r for r in rows if r["What"].startswith("Foreign delegates"))
+    assert delegates["Value"] == "over 50"
+
+
+def test_json_and_format_json_are_the_same(cli: CLI) -> None:
+    assert cli("dates", "--format", "json").stdout == cli("dates", "--json").stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["explain", "cppcc"], ["who"], ["cite", "2025-proposals-handled"], ["timeline"]]
+)
+def test_csv_on_a_command_that_lists_no_records_is_a_usage_error(cli: CLI, args: list[str]) -> None:
+    result = cli(*args, "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--format csv is for commands that list records" in result.stderr
+
+
+def test_json_and_another_format_together_is_a_usage_error(cli: CLI) -> None:
+    result = cli("dates", "--json", "--format", "markdown")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "twosessions: error: --json and --format markdown ask for different outputs; give one\n"
+    )
+
+
+def test_csv_lines_end_in_crlf_as_rfc_4180_asks() -> None:
+    # click's test runner turns CRLF into LF when it decodes: read the real script's bytes.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("twosessions")
+    out = subprocess.run(
+        [str(script), "stats", "2025", "--format", "csv"], capture_output=True, check=True
+    ).stdout
+    assert out.startswith(b"What,Value,Unit,Body,Source,Notes\r\n")
+    assert out.count(b"\r\n") == len(out.decode("utf-8").splitlines())
