@@ -130,8 +130,8 @@ def test_explain_panel_has_chinese_name_and_sources(cli: CLI) -> None:
     assert result.exit_code == 0
     lines = [line.strip("│ ") for line in result.stdout.splitlines()]
     assert lines[1] == "Chongqing Municipal Committee of the CPPCC"
-    assert lines[2] == "重庆市政协 · Chóngqìng shì zhèngxié\u00a0[g]"
-    assert "[1\u00a0¶11]" in result.stdout  # a statement from paragraph 11 of the first source
+    assert lines[2] == "重庆市政协 · Chóngqìng shì zhèngxié[g]"
+    assert "[1¶11]" in result.stdout  # a statement from paragraph 11 of the first source
     assert "[1] icq-20200115: iChongqing, 'A Foreigners Guide" in result.stdout
     assert "[g] General knowledge, not from the sources." in result.stdout
 

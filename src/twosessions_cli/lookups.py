@@ -150,11 +150,19 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     if name is None:
         return list(facts.people)
     key = normalize(name)
+    # Words are matched from their start ('hu' finds Hu Henghua, not Xue Zhu); Chinese, which
+    # has no spaces between words, anywhere.
+    starts = re.compile(r"(?<![a-z0-9])" + re.escape(key)) if key.isascii() else None
+
+    def said(value: str) -> bool:
+        folded = normalize(value)
+        return bool(starts.search(folded)) if starts else key in folded
+
     found = [
         p
         for p in facts.people
-        if any(key in normalize(v) for v in (p.name, p.id, p.role, p.chinese or ""))
-        or any(key in normalize(st.text) for st in p.statements)
+        if any(said(v) for v in (p.name, p.id, p.role, p.chinese or ""))
+        or any(said(st.text) for st in p.statements)
     ]
     if not found:
         raise NotFound(

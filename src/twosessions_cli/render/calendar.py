@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -131,11 +132,13 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
 
 def _date_marks(notes: list[str], session: Session) -> str:
     """The footnotes of a session's dates (scheduled, inferred), as marks for its row label."""
-    marks = ""
+    found: list[str] = []
     for dated in (session.opens, session.closes):
-        cell = date_cell(notes, dated)
-        marks += "".join(f" [{m}" for m in cell.split(" [")[1:] if f" [{m}" not in marks)
-    return marks
+        found += [m for m in _MARKS.findall(date_cell(notes, dated)) if m not in found]
+    return "".join(found)
+
+
+_MARKS = re.compile(r"\[\d+\]")
 
 
 def _can_encode(out: Console, sample: str) -> bool:

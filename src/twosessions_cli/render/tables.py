@@ -228,7 +228,7 @@ class Listing(msgspec.Struct):
         return Group(*parts)
 
 
-_MARK = re.compile(r" ?\[(\d+)\]")
+_MARK = re.compile(r"\[(\d+)\]")
 
 
 class Report(msgspec.Struct):
@@ -333,14 +333,18 @@ def print_with_notes(
 
 
 def footnote(notes: list[str], note: str | None) -> str:
-    """Add a numbered footnote (if there is one) and return the mark to put in the cell."""
+    """Add a numbered footnote (if there is one) and return the mark to put in the cell.
+
+    The mark is attached to the text it marks, with no space between, as reference works do:
+    a space would let a narrow column wrap the mark onto a line of its own.
+    """
     if not note:
         return ""
     for number, existing in enumerate(notes, 1):
         if existing.split("] ", 1)[1] == note:
-            return f" [{number}]"
+            return f"[{number}]"
     notes.append(f"[{len(notes) + 1}] {note}")
-    return f" [{len(notes)}]"
+    return f"[{len(notes)}]"
 
 
 def grounded_note(part: Grounds | None) -> str | None:
@@ -470,7 +474,7 @@ class _Marks:
             self.general = True
             return self.GENERAL
         marks = [
-            f"[{self.sources.setdefault(source, len(self.sources) + 1)}\u00a0¶{','.join(map(str, ps))}]"
+            f"[{self.sources.setdefault(source, len(self.sources) + 1)}¶{','.join(map(str, ps))}]"
             for source, ps in paragraphs_by_source(part.source).items()
         ]
         if part.basis == "inferred":
@@ -504,7 +508,7 @@ def _marked(marks: _Marks, statements: Sequence[Statement], style: str = "") -> 
         # A no-break space ties the mark to the last word, so it never wraps onto its own line.
         head, _, last = body.rpartition(" ")
         line.append(f"{head} " if head else "", style=style or None)
-        line.append(f"{last}\u00a0", style=style or None)
+        line.append(last, style=style or None)
         line.append(marks.mark(statement), style="dim")
     return line
 
@@ -519,7 +523,7 @@ def show_topic(facts: Facts, topic: Topic, related: Sequence[Topic]) -> None:
     if topic.chinese:
         names = topic.chinese + (f" · {topic.pinyin}" if topic.pinyin else "")
         mark = marks.mark(topic.names_basis) if topic.names_basis else ""
-        parts.append(spans((names, ""), (f"\u00a0{mark}" if mark else "", "dim")))
+        parts.append(spans((names, ""), (mark, "dim")))
     parts.append(text(""))
     parts += [_marked(marks, [topic.summary], "bold"), text("")]
     for paragraph in topic.explanation:
@@ -648,10 +652,12 @@ def agenda_report(
 
 
 def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body]) -> None:
-    from rich.padding import Padding
+    """Each person with their role, and what they said or did, marked like ``explain``."""
+    from rich.table import Table
 
     out = console()
     notes: list[str] = []
+    marks = _Marks()
     for n, person in enumerate(people):
         if n:
             out.print()
@@ -659,18 +665,18 @@ def show_people(facts: Facts, people: Sequence[Person], bodies: dict[str, Body])
         year = f"{person.year}{footnote(notes, inference_note(person.inferred))}"
         role = f" · {person.role} · {body_name(bodies, person.body)} ({year})"
         out.print(spans((name, "bold"), (role, "")))
+        # A bullet column, so that a statement's second line starts under its first word.
+        grid = Table.grid(padding=(0, 1), pad_edge=False)
+        grid.add_column(width=3, justify="right")
+        grid.add_column()
         for statement in person.statements:
-            line = text(f"• {statement.text}\u00a0")
-            line.append(inert(f"[{refs_text(statement.source)}]"), style="dim")
-            out.print(Padding(line, (0, 0, 0, 2)))
-    if notes:
-        out.print()
-    for note in notes:
-        out.print(text(note, "dim"))
-    legend = sources_legend(facts, (r for p in people for r in citations(p)))
+            grid.add_row(text("•"), _marked(marks, [statement]))
+        out.print(grid)
+    legend = [*notes, *marks.legend(facts)]
     if legend:
         out.print()
-        out.print(text(legend, "dim"))
+    for line in legend:
+        out.print(text(line, "dim"))
 
 
 def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
