@@ -14,12 +14,16 @@ from twosessions_cli import text
 @pytest.mark.parametrize(
     ("summary", "expected"),
     [
-        ("Chongqing's legislature: its deputies take up law proposals", "Chongqing's legislature"),
+        # An ASCII apostrophe becomes a typographic one, which zsh's quoting keeps.
+        (
+            "Chongqing's legislature: its deputies take up law proposals",
+            "Chongqing\u2019s legislature",
+        ),
         ("Short; and more", "Short"),
         ("A [bold]tag[/bold] and\nbreak", "A (bold)tag(/bold) and break"),
         (
             "China's national congress, which meets with the national CPPCC each March",
-            "China's national congress, which meets with the national…",
+            "China\u2019s national congress, which meets with the national…",
         ),
         (": starts with a colon", ": starts with a colon"),
     ],

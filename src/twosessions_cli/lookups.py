@@ -343,18 +343,30 @@ def glossary(facts: Facts) -> list[Topic]:
     return sorted(facts.topics, key=lambda t: (normalize(t.title), t.id))
 
 
+def _safe_to_insert(name: str) -> bool:
+    """A name a shell can insert as one word: no spaces, quotes or other shell syntax."""
+    return bool(name) and not any(ch.isspace() or ch in "'\"`$\\;&|<>()*?[]{}!#~" for ch in name)
+
+
 def topic_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
-    """Topic ids, then other names, that start with what has been typed: (name, summary)."""
+    """What a shell offers after 'explain': (name, summary) pairs.
+
+    With nothing typed, the topic ids alone (one per topic). Once something is typed, the ids
+    and the other one-word names (English or Chinese) that start with it. Names with spaces or
+    quotes are left out: inserted unquoted they would split or leave a quote open; typed in
+    quotes they still work.
+    """
     typed = incomplete.casefold()
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}  # folded name -> (name, summary)
     for topic in facts.topics:
         if topic.id.casefold().startswith(typed):
-            found.setdefault(topic.id, topic.summary.text)
-    for topic in facts.topics:
-        for name in topic.names():
-            if name.casefold().startswith(typed):
-                found.setdefault(name, topic.summary.text)
-    return list(found.items())
+            found.setdefault(topic.id.casefold(), (topic.id, topic.summary.text))
+    if typed:
+        for topic in facts.topics:
+            for name in topic.names():
+                if _safe_to_insert(name) and name.casefold().startswith(typed):
+                    found.setdefault(name.casefold(), (name, topic.summary.text))
+    return list(found.values())
 
 
 def year_completions(years: Iterable[int], incomplete: str) -> list[str]:

@@ -103,6 +103,9 @@ def completion_help(summary: str, width: int = 60) -> str:
     """
     head = re.split(r"[:;]", summary, maxsplit=1)[0].strip() or summary
     head = " ".join(inert(head).split()).replace("[", "(").replace("]", ")")
+    # zsh's completion script quotes descriptions in single quotes, where an ASCII apostrophe
+    # is lost; the typographic one reads the same and survives every shell.
+    head = head.replace("'", "\u2019")
     if len(head) <= width:
         return head
     cut = head[: width - 1].rsplit(" ", 1)[0] or head[: width - 1]
