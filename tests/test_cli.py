@@ -672,3 +672,12 @@ def test_main_can_run_twice_in_one_process_and_builds_only_the_named_command(
         assert key in capsys.readouterr().out
         assert len(built) == 1
     assert cli_module.app.registered_commands == before
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80", "120", "250"])
+def test_every_session_keeps_its_year_and_body_at_any_width(cli: CLI, columns: str) -> None:
+    out = cli("dates", "--all", env={"COLUMNS": columns}).stdout
+    years = re.findall(r"^ ?(20\d\d)\b", out, flags=re.MULTILINE)
+    assert years.count("2018") >= 2 and len(years) >= 19  # both bodies, every year
+    assert out.count("CPPCC") >= 9
+    assert out.count("People's") >= 9

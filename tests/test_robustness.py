@@ -125,7 +125,7 @@ def test_any_number_as_a_year(cli: CLI, year: int) -> None:
         assert result.exit_code == expected, (command, year, result.stderr)
 
 
-@pytest.mark.parametrize("columns", [20, 33, 80, 250])
+@pytest.mark.parametrize("columns", [20, 33, 40, 60, 80, 120, 250])
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
 def test_terminal_widths(cli: CLI, args: list[str], columns: int) -> None:
     # timeline draws only on a terminal (piped, it prints one unwrapped line per day).
@@ -134,9 +134,20 @@ def test_terminal_widths(cli: CLI, args: list[str], columns: int) -> None:
     assert result.exit_code == 0, result.stderr
     # schema, validate, ics and cite print documents (JSON, problem lines, a calendar, a
     # citation) whose lines must not be broken; the rest are views that follow the width.
-    if args[0] not in ("schema", "validate", "ics", "cite"):
-        shown = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
-        assert max(len(line) for line in shown.splitlines()) <= columns
+    if args[0] in ("schema", "validate", "ics", "cite"):
+        return
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()
+    assert max(display_width(line) for line in shown) <= columns
+    if columns >= 40 and args[0] != "search":  # search's snippets end in '…' by design
+        assert not [line for line in shown if "…" in line], "a cell was cut"
+    if not terminal:
+        assert not [line for line in shown if line.endswith(" ")], "trailing spaces when piped"
+
+
+def display_width(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 @pytest.mark.parametrize(

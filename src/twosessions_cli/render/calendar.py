@@ -201,9 +201,13 @@ def _timeline_columns(
     table = new_table(_timeline_title(line))
     table.add_column("Day", no_wrap=True)
     for n, span in enumerate(line.spans):
+        # The header wraps (its marks on a line of their own if need be) rather than being cut.
+        name = body_name(bodies, span.session.body)
         table.add_column(
-            body_name(bodies, span.session.body) + marks[span.session.id],
+            f"{name}\n{marks[span.session.id]}".rstrip(),
             style=_ROW_COLOURS[n % len(_ROW_COLOURS)],
+            overflow="fold",
+            min_width=max(len(word) for word in name.split()),
         )
     for day in line.days:
         date = day.date
