@@ -300,23 +300,23 @@ def test_search_limit_applies_to_the_table_only(cli: CLI) -> None:
     [
         (
             "2026-01-20",
-            "Next: the CPPCC committee opens in 7 days, on Tuesday 27 January 2026.",
+            "Next: the CPPCC committee, opening in 7 days, on Tuesday 27 January 2026.",
             ["opens in 7 days", "opens in 8 days"],
         ),
         (
             "2026-01-29",
-            "Sitting today: the CPPCC committee (day 3 of 5), the People's Congress (day 2 of 5).",
+            "Sitting today: the CPPCC committee, day 3 of 5; the People's Congress, day 2 of 5.",
             ["day 3 of 5", "day 2 of 5"],
         ),
         (
             "2026-03-01",
-            "Nothing ahead in the data: the People's Congress ended 28 days ago, "
+            "Nothing ahead in the data: the People's Congress closed 28 days ago, "
             "on Sunday 1 February 2026.",
             ["ended 29 days ago", "ended 28 days ago"],
         ),
         (
             "2026-01-26",
-            "Next: the CPPCC committee opens tomorrow, on Tuesday 27 January 2026.",
+            "Next: the CPPCC committee, opening tomorrow, on Tuesday 27 January 2026.",
             ["opens tomorrow", "opens in 2 days"],
         ),
     ],
@@ -678,6 +678,38 @@ def test_main_can_run_twice_in_one_process_and_builds_only_the_named_command(
 def test_every_session_keeps_its_year_and_body_at_any_width(cli: CLI, columns: str) -> None:
     out = cli("dates", "--all", env={"COLUMNS": columns}).stdout
     years = re.findall(r"^ ?(20\d\d)\b", out, flags=re.MULTILINE)
-    assert years.count("2018") >= 2 and len(years) >= 19  # both bodies, every year
+    assert years.count("2018") >= 2  # both bodies
+    assert len(years) >= 19  # every year
     assert out.count("CPPCC") >= 9
     assert out.count("People's") >= 9
+
+
+@pytest.mark.parametrize(
+    ("flag", "env", "escapes"),
+    [
+        ("always", {"NO_COLOR": "1"}, True),  # --color always wins over NO_COLOR
+        ("never", {"FORCE_COLOR": "1", "NO_COLOR": ""}, False),
+        ("auto", {"NO_COLOR": "1"}, False),
+    ],
+)
+def test_color_option(cli: CLI, flag: str, env: dict[str, str], escapes: bool) -> None:
+    for args in (("dates", "--color", flag), ("--color", flag, "dates")):
+        result = cli(*args, env=env)
+        assert result.exit_code == 0
+        assert ("\x1b[" in result.stdout) is escapes
+
+
+def test_a_joint_session_reads_well_in_the_headline(cli: CLI) -> None:
+    before = cli("next", "--today", "2019-12-01", "--json").json()["headline"]
+    assert (
+        before == "Next: the Two Sessions (joint), opening in 40 days, on Friday 10 January 2020."
+    )
+    during = cli("next", "--today", "2020-01-12", "--json").json()["headline"]
+    assert during == "Sitting today: the Two Sessions (joint), day 3 of 6."
+
+
+def test_search_snippets_start_on_a_word_and_mark_the_match(cli: CLI) -> None:
+    plain = cli("search", "parking", env={"COLUMNS": "200"}).stdout
+    assert "…drinking-water safety and a lack of parking." in plain
+    coloured = cli("search", "parking", env={"COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[1;33mparking\x1b[0m" in coloured.stdout

@@ -207,9 +207,9 @@ def test_no_color_in_a_real_terminal() -> None:
 @pytest.mark.parametrize(
     ("today", "first_line"),
     [
-        ("2026-01-20", "Next: the CPPCC committee opens in 7 days, on Tuesday 27 January 2026."),
-        ("2026-01-29", "Sitting today: the CPPCC committee (day 3 of 5), the People's Congress"),
-        ("2026-03-01", "Nothing ahead in the data: the People's Congress ended 28 days ago"),
+        ("2026-01-20", "Next: the CPPCC committee, opening in 7 days, on Tuesday 27 January 2026."),
+        ("2026-01-29", "Sitting today: the CPPCC committee, day 3 of 5; the People's Congress"),
+        ("2026-03-01", "Nothing ahead in the data: the People's Congress closed 28 days ago"),
     ],
 )
 def test_next_as_installed(tmp_path: Path, today: str, first_line: str) -> None:

@@ -472,7 +472,7 @@ def test_example_overlay_reaches_next_and_the_calendar(cli: CLI) -> None:
     # docs/adding-facts.md promises that next and ics see an overlay's sessions.
     data = cli("next", "--today", "2026-11-25", "--data", str(EXAMPLE), "--json").json()
     assert data["headline"] == (
-        "Next: the CPPCC committee opens in 56 days, on Wednesday 20 January 2027."
+        "Next: the CPPCC committee, opening in 56 days, on Wednesday 20 January 2027."
     )
     events = cli("ics", "2027", "--data", str(EXAMPLE), "--json").json()["events"]
     assert [e["uid"] for e in events] == ["2027-cppcc@twosessions", "2027-congress@twosessions"]

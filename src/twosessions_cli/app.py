@@ -28,6 +28,7 @@ from twosessions_cli.errors import TwoSessionsError, UsageProblem
 from twosessions_cli.facts import load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
+from twosessions_cli.render import use_color
 from twosessions_cli.text import PROG, completion_help, one_line
 
 EPILOG = (
@@ -98,18 +99,37 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+class ColorChoice(enum.StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    ColorChoice | None,
+    typer.Option(
+        "--color",
+        help="auto (the default: colour on a terminal, unless NO_COLOR is set), always (as "
+        "FORCE_COLOR=1 does) or never.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 NoUserDataOpt = Annotated[
     bool,
     typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
 ]
 
-_SHARED_NAMES = ("json", "output_format", "data", "no_user_data")
+_SHARED_NAMES = ("json", "output_format", "color", "data", "no_user_data")
 _SHARED_KEY = "twosessions.options"
 
 
 def _shared_template(
     json: JsonOpt = False,
     output_format: FormatOpt = None,
+    color: ColorOpt = None,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
 ) -> None:
@@ -133,6 +153,7 @@ class Options(msgspec.Struct, frozen=True):
 
     json: bool = False
     output_format: str | None = None
+    color: str | None = None
     data: tuple[Path, ...] = ()
     no_user_data: bool = False
 
@@ -140,9 +161,11 @@ class Options(msgspec.Struct, frozen=True):
     def from_params(cls, params: Mapping[str, Any]) -> Options:
         data = params.get("data") or ()
         chosen = params.get("output_format")
+        color = params.get("color")
         return cls(
             json=bool(params.get("json")),
             output_format=None if chosen is None else str(getattr(chosen, "value", chosen)),
+            color=None if color is None else str(getattr(color, "value", color)),
             data=tuple(Path(p) for p in ([data] if isinstance(data, str | Path) else data)),
             no_user_data=bool(params.get("no_user_data")),
         )
@@ -151,6 +174,7 @@ class Options(msgspec.Struct, frozen=True):
         return Options(
             self.json or later.json,
             later.output_format or self.output_format,
+            later.color or self.color,
             self.data + later.data,
             self.no_user_data or later.no_user_data,
         )
@@ -176,7 +200,9 @@ def _take_shared(ctx: typer.Context) -> None:
     given = Options.from_params(ctx.params)
     for name in _SHARED_NAMES:
         ctx.params.pop(name, None)
-    ctx.meta[_SHARED_KEY] = ctx.meta.get(_SHARED_KEY, Options()) | given
+    merged = ctx.meta.get(_SHARED_KEY, Options()) | given
+    ctx.meta[_SHARED_KEY] = merged
+    use_color(merged.color)
 
 
 def options(ctx: typer.Context) -> Options:

@@ -132,8 +132,18 @@ class _TrimmedLines:
         return encoding
 
 
+_color: str | None = None
+
+
+def use_color(choice: str | None) -> None:
+    """--color for the consoles made from now on: 'always', 'never', or None/'auto'."""
+    global _color
+    _color = choice
+
+
 def console() -> Console:
-    """A console that follows the terminal: width, colour (NO_COLOR, TERM=dumb, pipes)."""
+    """A console that follows the terminal: width, colour (NO_COLOR, TERM=dumb, pipes), and
+    --color, which overrides them."""
     from rich.console import Console
 
     class _Console(Console):
@@ -141,7 +151,12 @@ def console() -> Console:
             # Rich would exit 1 here; let the CLI end quietly with 0, as it does for JSON.
             raise BrokenPipeError
 
-    out = _Console(highlight=False, emoji=False, markup=False, soft_wrap=False)
+    forced: dict[str, Any] = {}
+    if _color == "always":
+        forced = {"force_terminal": True, "no_color": False}
+    elif _color == "never":
+        forced = {"no_color": True, "color_system": None}
+    out = _Console(highlight=False, emoji=False, markup=False, soft_wrap=False, **forced)
     if not out.is_terminal:
         out.file = _TrimmedLines(sys.stdout)  # type: ignore[assignment]
     return out

@@ -41,23 +41,27 @@ def standing_text(standing: Standing) -> str:
 
 def next_headline(standings: Sequence[Standing], bodies: dict[str, Body]) -> str:
     """One sentence that answers 'what is next?'."""
+    # Worded so that the verb never has to agree with a body's name: "the Two Sessions
+    # (joint)" is plural where "the CPPCC committee" is singular.
     sitting = [s for s in standings if s.state == "sitting"]
     if sitting:
-        who = ", ".join(
-            f"the {body_name(bodies, s.session.body)} ({standing_text(s)})" for s in sitting
+        who = "; ".join(
+            f"the {body_name(bodies, s.session.body)}, {standing_text(s)}" for s in sitting
         )
         return f"Sitting today: {who}."
     upcoming = [s for s in standings if s.state == "upcoming"]
     if upcoming:
         first = upcoming[0]
+        days = "tomorrow" if first.opens_in == 1 else f"in {first.opens_in} days"
         return (
-            f"Next: the {body_name(bodies, first.session.body)} {standing_text(first)}, "
+            f"Next: the {body_name(bodies, first.session.body)}, opening {days}, "
             f"on {long_date(first.span.opens)}."
         )
     last = max(standings, key=lambda s: (s.span.closes, s.session.body))
+    ago = "yesterday" if last.ended_ago == 1 else f"{last.ended_ago} days ago"
     return (
-        f"Nothing ahead in the data: the {body_name(bodies, last.session.body)} "
-        f"{standing_text(last)}, on {long_date(last.span.closes)}."
+        f"Nothing ahead in the data: the {body_name(bodies, last.session.body)} closed {ago}, "
+        f"on {long_date(last.span.closes)}."
     )
 
 

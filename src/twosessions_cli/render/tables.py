@@ -687,18 +687,42 @@ def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Re
     )
     for hit in hits:
         where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
-        table.add(where, text(snippet(hit.text, query)), refs_cell(hit.source), refs=hit.source)
+        table.add(
+            where,
+            highlighted(snippet(hit.text, query), query),
+            refs_cell(hit.source),
+            refs=hit.source,
+        )
     return Report(facts, table, [], [r for h in hits for r in h.source])
 
 
 def snippet(value: str, query: str, width: int = 90) -> str:
-    """A window of ``value`` around the first match of ``query``."""
+    """A window of ``value`` around the first match of ``query``, cut between words."""
     if len(value) <= width:
         return value
     at = max(value.casefold().find(query.casefold()), 0)
     start = max(0, at - width // 3)
+    if start:
+        # Start at the beginning of a word: after the last space before the window.
+        space = value.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and at - space < width else start
     end = min(len(value), start + width)
+    if end < len(value):
+        space = value.rfind(" ", max(at + len(query), start), end)
+        end = space if space > start else end
     return ("…" if start else "") + value[start:end].strip() + ("…" if end < len(value) else "")
+
+
+def highlighted(value: str, query: str) -> Text:
+    """Text with each case-insensitive occurrence of the query in bold, for a terminal."""
+    found = text(value)
+    folded, key = value.casefold(), query.strip().casefold()
+    if key and len(folded) == len(value):  # casefold kept the positions
+        start = folded.find(key)
+        while start >= 0:
+            found.stylize("bold yellow", start, start + len(key))
+            start = folded.find(key, start + len(key))
+    return found
 
 
 PARAGRAPH_RULE = (
