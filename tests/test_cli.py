@@ -713,3 +713,18 @@ def test_search_snippets_start_on_a_word_and_mark_the_match(cli: CLI) -> None:
     assert "…drinking-water safety and a lack of parking." in plain
     coloured = cli("search", "parking", env={"COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": ""})
     assert "\x1b[1;33mparking\x1b[0m" in coloured.stdout
+
+
+def test_example_overlay_is_written_validated_and_used(cli: CLI, tmp_path: Path) -> None:
+    folder = tmp_path / "my-facts"
+    result = cli("example-overlay", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert sorted(p.name for p in folder.iterdir()) == ["sessions.json", "sources.json"]
+    assert result.stderr.splitlines()[-1] == f"twosessions: next: twosessions validate {folder}"
+    assert cli("validate", str(folder)).exit_code == 0
+    dates = cli("dates", "2027", "--data", str(folder), "--json").json()
+    assert [s["id"] for s in dates["sessions"]] == ["2027-cppcc", "2027-congress"]
+    again = cli("example-overlay", str(folder))
+    assert again.exit_code == 1
+    assert "already exists; give an empty or new folder" in again.stderr

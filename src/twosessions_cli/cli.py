@@ -590,8 +590,10 @@ def validate(
     """Check data files against the schema and rules; list problems.
 
     Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
-    Files are checked on top of the bundled data, so they may refer to bundled records.
-    Exit 0 when all is well, 1 when any problem is found.
+    Files are checked on top of the bundled data, so they may refer to bundled records; a file
+    given alone is read with the files beside it. Exit 0 when all is well, 1 when any problem
+    is found. To start a folder of your own, 'twosessions example-overlay FOLDER' writes a
+    worked example.
 
     \b
     Examples:
@@ -617,6 +619,42 @@ def validate(
     if problems:
         where = ", ".join(checked) or "the bundled data"
         raise DataError(f"{len(problems)} problem(s) found in {where}", problems)
+
+
+@command(name="example-overlay")
+def example_overlay(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="Where to write the files (made if missing)."),
+    ],
+) -> None:
+    """Write a worked example of your own facts into FOLDER.
+
+    The example (made-up 2027 dates, from a newsroom's notes) shows the files an overlay
+    holds; validate it, use it with --data, then replace its facts with yours.
+
+    \b
+    Examples:
+      twosessions example-overlay my-facts
+      twosessions validate my-facts
+      twosessions dates 2027 --data my-facts
+    """
+    from twosessions_cli.facts import copy_example_overlay
+
+    opts = options(ctx)
+    written = copy_example_overlay(folder)
+
+    def tell() -> None:
+        for path in written:
+            note(f"wrote {path}")
+        note(f"next: twosessions validate {folder}")
+
+    present(
+        opts.format,
+        lambda: data.example_overlay_data(folder, written),
+        tell,
+    )
 
 
 def main(argv: Sequence[str]) -> None:

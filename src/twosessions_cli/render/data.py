@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -452,3 +453,7 @@ def _bibtex(source: Source, paragraphs: Sequence[int], cited_id: str) -> str:
     ]
     body = ",\n".join(f"  {name} = {{{text}}}" for name, text in fields if text)
     return f"@online{{{key},\n{body}\n}}"
+
+
+def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any]:
+    return {"folder": str(folder), "files": [str(p) for p in written]}
