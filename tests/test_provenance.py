@@ -14,29 +14,12 @@ from pathlib import Path
 import pytest
 
 from twosessions_cli.records import Facts, Grounds, SourceRef, Statement, grounded_parts
+from twosessions_cli.text import MONTHS as ENGLISH_MONTHS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "sources"
-MONTHS = {
-    m: n
-    for n, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        1,
-    )
-    for m in names
-}
+# 'jan', 'january', 'sept', ... -> month number; 'may' is both.
+MONTHS = {name.lower()[:n]: number for number, name in enumerate(ENGLISH_MONTHS, 1) for n in (3, 9)}
+MONTHS["sept"] = 9
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
@@ -87,20 +70,7 @@ def sourced_texts(facts: Facts) -> Iterator[tuple[str, str, list[SourceRef]]]:
                     yield sid, part.text, list(part.source)
                 elif part.basis in ("source", "inferred") and hasattr(part, "date"):
                     date = part.date  # type: ignore[attr-defined]
-                    month = (
-                        "January",
-                        "February",
-                        "March",
-                        "April",
-                        "May",
-                        "June",
-                        "July",
-                        "August",
-                        "September",
-                        "October",
-                        "November",
-                        "December",
-                    )[date.month - 1]
+                    month = ENGLISH_MONTHS[date.month - 1]
                     yield sid, f"{date.day} {month}", list(part.source)
             value = getattr(record, "value", None)
             if value is not None and record.inferred is None:

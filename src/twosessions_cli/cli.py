@@ -590,6 +590,8 @@ def validate(
     """Check data files against the schema and rules; list problems.
 
     Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
+    Every statement needs exactly one basis: 'source' cites the paragraph(s) that say it,
+    'inferred' gives its reason, 'general' (general knowledge) cites nothing.
     Files are checked on top of the bundled data, so they may refer to bundled records; a file
     given alone is read with the files beside it. Exit 0 when all is well, 1 when any problem
     is found. To start a folder of your own, 'twosessions example-overlay FOLDER' writes a
