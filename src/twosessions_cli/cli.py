@@ -25,9 +25,9 @@ from twosessions_cli.app import (
 )
 from twosessions_cli.errors import DataError, NotFound, UsageProblem
 from twosessions_cli.facts import collect
-from twosessions_cli.records import KINDS, json_schema
+from twosessions_cli.records import KINDS
 from twosessions_cli.render import calendar as calendar_view
-from twosessions_cli.render import data, emit_json, note, present, tables, write_output
+from twosessions_cli.render import data, note, present, tables, write_output
 from twosessions_cli.text import PROG
 
 _complete_session_year = years_of("sessions")
@@ -561,7 +561,7 @@ def cite(
 
 
 @command()
-def schema() -> None:
+def schema(ctx: typer.Context) -> None:
     """Print the JSON Schema of the data files.
 
     It is generated from the code's record types, so it cannot drift from what is checked.
@@ -571,7 +571,8 @@ def schema() -> None:
     Examples:
       twosessions schema > twosessions.schema.json
     """
-    emit_json(json_schema())
+    options(ctx)  # --json and --format json are welcome; the schema is JSON whatever they say
+    present("json", data.schema_data)
 
 
 @command()

@@ -26,6 +26,7 @@ from twosessions_cli.records import (
     Topic,
     citations,
     grounded_parts,
+    json_schema,
     paragraphs_by_source,
 )
 from twosessions_cli.render.calendar import next_headline, nothing_ahead, standing_text
@@ -457,3 +458,8 @@ def _bibtex(source: Source, paragraphs: Sequence[int], cited_id: str) -> str:
 
 def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any]:
     return {"folder": str(folder), "files": [str(p) for p in written]}
+
+
+def schema_data() -> dict[str, Any]:
+    """The JSON Schema of a data folder (generated from the record types)."""
+    return json_schema()
