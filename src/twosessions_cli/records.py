@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from twosessions_cli.text import english_date, ordinal
+from twosessions_cli.text import english_date, number_ranges, ordinal
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
@@ -111,7 +111,7 @@ class Source(_Record, frozen=True, kw_only=True):
             parts.append(self.address)
         if paragraphs:
             label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-            parts.append(f"{label} {', '.join(str(p) for p in paragraphs)}")
+            parts.append(f"{label} {number_ranges(list(paragraphs)).replace(',', ', ')}")
         return ", ".join(parts)
 
 

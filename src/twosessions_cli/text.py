@@ -90,6 +90,19 @@ def day_month(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
+def number_ranges(numbers: list[int]) -> str:
+    """'2,3,6' stays; runs of three or more close up: [4, 5, 6, 7, 9] -> '4-7,9'."""
+    parts: list[str] = []
+    run: list[int] = []
+    for n in [*sorted(set(numbers)), None]:
+        if run and (n is None or n != run[-1] + 1):
+            parts.append(f"{run[0]}-{run[-1]}" if len(run) >= 3 else ",".join(map(str, run)))
+            run = []
+        if n is not None:
+            run.append(n)
+    return ",".join(parts)
+
+
 def cell_len(text: str) -> int:
     """Terminal columns a line takes: wide characters (Chinese) count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

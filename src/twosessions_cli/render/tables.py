@@ -32,7 +32,7 @@ from twosessions_cli.records import (
     paragraphs_by_source,
 )
 from twosessions_cli.render import console
-from twosessions_cli.text import PROG, cell_len, inert, one_line
+from twosessions_cli.text import PROG, cell_len, inert, number_ranges, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -74,8 +74,7 @@ def refs_text(refs: Iterable[SourceRef], separator: str = "; ") -> str:
     a source id and its paragraphs are never split.
     """
     return separator.join(
-        f"{source} ¶{','.join(str(p) for p in ps)}"
-        for source, ps in paragraphs_by_source(refs).items()
+        f"{source} ¶{number_ranges(ps)}" for source, ps in paragraphs_by_source(refs).items()
     )
 
 
@@ -133,7 +132,11 @@ class Column(msgspec.Struct, frozen=True):
     name: bool = False  # a name: may wrap between words, needs less room than running text
 
 
+#: Columns between two cells of a listing: one of padding and the box's blank divider. A line
+#: also has a blank edge at each end.
+_GAPS = 2
 TEXT_MIN = 16
+TEXT_LONG_MIN = 28
 NAME_MIN = 12
 
 
@@ -167,8 +170,14 @@ class Listing(msgspec.Struct):
             word = max((cell_len(w) for w in words), default=0)
             if column.whole:
                 least = full
+            elif column.name:
+                least = max(min(full, NAME_MIN), word)
             else:
-                least = max(min(full, NAME_MIN if column.name else TEXT_MIN), word)
+                # Running text needs room to read: a long cell squeezed to a few words a
+                # line makes a tall, thin column that is better stacked.
+                least = max(
+                    min(full, TEXT_LONG_MIN if full > 2 * TEXT_LONG_MIN else TEXT_MIN), word
+                )
             found.append((full, least))
         return found
 
@@ -177,7 +186,7 @@ class Listing(msgspec.Struct):
             full if whole_names and column.name else least
             for column, (full, least) in zip(self.columns, self._widths(), strict=True)
         ]
-        return sum(widths) + 2 * (len(widths) - 1) + 1
+        return sum(widths) + _GAPS * (len(widths) - 1) + 2
 
     def renderable(self, width: int) -> RenderableType:
         if self.needed_width() <= width:
@@ -185,19 +194,38 @@ class Listing(msgspec.Struct):
 
             # The title is a line of its own, so that it wraps at the terminal's width rather
             # than at the table's.
-            table = self._table(names_whole=self.needed_width(whole_names=True) <= width)
-            return Group(text(self.title, "bold"), table)
+            return Group(text(self.title, "bold"), self._table(width))
         return self._stacked()
 
-    def _table(self, *, names_whole: bool) -> Table:
+    def column_widths(self, width: int) -> list[int]:
+        """Each column's width in a table ``width`` wide: every column gets its least width
+        (names whole when they all fit so), then the room left goes to the columns that can
+        use it, in proportion to what they lack. Set explicitly, so that Rich never has to
+        squeeze a column that must stay whole."""
+        sizes = self._widths()
+        names_whole = self.needed_width(whole_names=True) <= width
+        widths = [
+            full if column.whole or (column.name and names_whole) else least
+            for column, (full, least) in zip(self.columns, sizes, strict=True)
+        ]
+        room = width - (sum(widths) + _GAPS * (len(widths) - 1) + 2)
+        wants = [full - given for (full, _), given in zip(sizes, widths, strict=True)]
+        total = sum(wants)
+        if room > 0 and total > 0:
+            extra = [min(want, room * want // total) for want in wants]
+            widths = [w + e for w, e in zip(widths, extra, strict=True)]
+        return widths
+
+    def _table(self, width: int) -> Table:
         table = new_table()
-        for column, (_, least) in zip(self.columns, self._widths(), strict=True):
-            keep = column.whole or (column.name and names_whole)
+        table.padding = (0, 1, 0, 0)  # one space after each cell, then the box's blank divider
+        widths = self.column_widths(width)
+        for column, (full, _), given in zip(self.columns, self._widths(), widths, strict=True):
             table.add_column(
                 column.header,
                 justify=column.justify,
-                no_wrap=keep,
-                min_width=None if keep else least,
+                no_wrap=given >= full,
+                width=given,
                 overflow="fold",
                 style=column.style or None,
             )
@@ -262,7 +290,7 @@ class Report(msgspec.Struct):
         for sid, paragraphs in paragraphs_by_source(refs).items():
             source = by_id.get(sid)
             who = f"{source.publisher} {source.published or 'undated'}" if source else sid
-            parts.append(f"{who} ¶{','.join(map(str, paragraphs))}")
+            parts.append(f"{who} ¶{number_ranges(paragraphs)}")
         return "; ".join(parts)
 
     def csv(self) -> str:
@@ -628,7 +656,7 @@ def agenda_report(
         [
             Column("Body", name=True),
             Column("Session", name=True),
-            Column("Items", name=True, justify="right"),
+            Column("Items", whole=True, justify="right"),
             Column("Named in the sources"),
             Column("Source", whole=True, style="dim"),
         ],
