@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import typer
+from conftest import Run
 
 from twosessions_cli.cli import app
 
@@ -65,3 +67,9 @@ def test_the_picture_script_draws_real_output(tmp_path: Path) -> None:
     trend = (tmp_path / "trend.svg").read_text(encoding="utf-8").replace("&#160;", " ")
     assert "about 6%" in trend
     assert "over 5%" in trend
+
+
+def test_the_readme_trend_example_is_what_the_command_prints(cli: Callable[..., Run]) -> None:
+    block = README.split("$ twosessions trend proposals-filed\n", 1)[1].split("\n\n[1]", 1)[0]
+    printed = cli("trend", "proposals-filed", env={"COLUMNS": "100"}).stdout
+    assert printed.startswith(block + "\n")
