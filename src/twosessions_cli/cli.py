@@ -91,7 +91,7 @@ def dates(
     year: YearArg = None,
     all_years: Annotated[bool, typer.Option("--all", "-a", help="List every year.")] = False,
 ) -> None:
-    """When each session opens and closes, and how many days it runs.
+    """When each session opens and closes, and how long it runs.
 
     \b
     Examples:
@@ -128,7 +128,7 @@ def next_session(
         ),
     ] = None,
 ) -> None:
-    """Days until the next sessions open, or which day of them it is.
+    """Days until the next sessions, or which day of them it is.
 
     When every session in the data is over, says how long ago the last one ended.
 
@@ -155,7 +155,7 @@ def next_session(
 
 @command()
 def timeline(ctx: typer.Context, year: YearArg = None) -> None:
-    """A calendar strip of the sessions' weeks: who sits which day.
+    """A calendar strip of the sessions' weeks: who sits when.
 
     Days when both bodies sit are marked, so the overlap shows at a glance.
 
@@ -263,7 +263,7 @@ def explain(
         ),
     ] = None,
 ) -> None:
-    """Explain a body or term in plain language (no TOPIC: list them).
+    """A body or term in plain language (no TOPIC: the list).
 
     \b
     Examples:
@@ -292,7 +292,7 @@ def explain(
 
 @command()
 def glossary(ctx: typer.Context) -> None:
-    """Every term in English and Chinese, with pinyin and meaning.
+    """Every term: English, Chinese, pinyin and meaning.
 
     \b
     Examples:
@@ -357,7 +357,7 @@ def agenda(
         ),
     ] = None,
 ) -> None:
-    """Agenda item counts per session, and the items the sources name.
+    """Agenda items per session, and those the sources name.
 
     \b
     Examples:
@@ -386,7 +386,7 @@ def who(
         typer.Argument(help="Part of a name or role (case-insensitive).", show_default=False),
     ] = None,
 ) -> None:
-    """Who is who: named people, their roles and what they reported.
+    """Who is who: people, their roles and what they reported.
 
     \b
     Examples:
@@ -416,7 +416,7 @@ def search(
         ),
     ] = 50,
 ) -> None:
-    """Find TEXT in topics, people, figures, agenda and sessions.
+    """Find TEXT in topics, people, figures, agenda, sessions.
 
     Each match says which record and field it is in, and its source.
 
@@ -452,7 +452,7 @@ def trend(
         ),
     ] = None,
 ) -> None:
-    """One figure across the years, as a bar chart (a table when piped).
+    """One figure across the years: a bar chart or a table.
 
     A word that fits several figures (proposals: submitted, filed, handled) draws each on its
     own: figures that mean different things are never drawn as one series.
@@ -542,7 +542,7 @@ def cite(
         typer.Option("--style", "-s", help="plain, markdown or bibtex.", case_sensitive=False),
     ] = CiteStyle.plain,
 ) -> None:
-    """A ready citation of a fact or statement: page, address, paragraph.
+    """A ready citation of a fact: page, address, paragraph.
 
     \b
     Examples:
@@ -588,7 +588,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check data files against the schema and rules; list problems.
+    """Check data files against the schema and rules.
 
     Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
     Every statement needs exactly one basis: 'source' cites the paragraph(s) that say it,
