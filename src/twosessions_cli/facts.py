@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from twosessions_cli.errors import DataError, Problem
-from twosessions_cli.records import BASES, KINDS, Facts, Location
+from twosessions_cli.records import BASES, KINDS, Facts, Location, value_at
 from twosessions_cli.rules import BASIS_RULE, check
 
 #: Refuse data files larger than this: the bundled files are a few kilobytes, and a cap keeps a
@@ -135,24 +135,11 @@ def _every_record_problem(
     return problems
 
 
-_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
-
-
-def _value_at(raw: Any, path: str) -> Any:
-    here = raw
-    for name, index in _STEP.findall(path.removeprefix("$")):
-        try:
-            here = here[name] if name else here[int(index)]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return here
-
-
 def _explain_value(message: str, path: str, raw: Any) -> str:
     """Say what was wrong with a date in plain words, echoing the value."""
     if "RFC3339" not in message:
         return message
-    value = _value_at(raw, path)
+    value = value_at(raw, path)
     shown = repr(value) if isinstance(value, str) else "the value"
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return f"invalid date {shown}: that day does not exist (expected YYYY-MM-DD)"

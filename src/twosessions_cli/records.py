@@ -6,6 +6,7 @@ The JSON Schema users see is generated from these types, so the two cannot drift
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Annotated, Any, Literal
 
@@ -37,6 +38,21 @@ Provenance = Annotated[list[SourceRef], msgspec.Meta(min_length=1)]
 #: knowledge that the sources do not state.
 Basis = Literal["source", "inferred", "general"]
 BASES: tuple[Basis, ...] = ("source", "inferred", "general")
+
+
+_PATH_STEP = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def value_at(data: Any, path: str) -> Any:
+    """The part of JSON data at a path, as problems and ids name them ('$[0].opens.date',
+    'explanation[1][0]'); None when the data has no such part."""
+    here = data
+    for name, index in _PATH_STEP.findall(path.removeprefix("$")):
+        try:
+            here = here[name] if name else here[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return here
 
 
 def paragraphs_by_source(refs: Iterable[SourceRef]) -> dict[str, list[int]]:

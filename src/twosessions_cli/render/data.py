@@ -28,6 +28,7 @@ from twosessions_cli.records import (
     grounded_parts,
     json_schema,
     paragraphs_by_source,
+    value_at,
 )
 from twosessions_cli.render.calendar import next_headline, nothing_ahead, standing_text
 from twosessions_cli.text import PROG, WEEKDAYS
@@ -46,23 +47,12 @@ def record_data(facts: Facts, kind: str, record: Any, /, **extra: Any) -> dict[s
     """
     data: dict[str, Any] = msgspec.to_builtins(record)
     for sid, path, _ in grounded_parts(record):
-        _at(data, path)["id"] = sid
+        part: dict[str, Any] = value_at(data, path)
+        part["id"] = sid
     _add_addresses(data, {s.id: s.address for s in facts.sources})
     data.update(extra)
     data["origin"] = facts.origin_of(kind, record.id)
     return data
-
-
-_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
-
-
-def _at(data: Any, path: str) -> dict[str, Any]:
-    """The part of a record's JSON data at a path such as ``explanation[1][0]``."""
-    here = data
-    for name, index in _STEP.findall(path):
-        here = here[name] if name else here[int(index)]
-    found: dict[str, Any] = here
-    return found
 
 
 def _add_addresses(data: Any, addresses: dict[str, str | None]) -> None:
