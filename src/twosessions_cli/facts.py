@@ -238,14 +238,21 @@ def _read_path(
     files, problems = _files_at(path, is_bundled)
     decoded: list[tuple[str, str, list[Any]]] = []
     for kind, file in files.items():
-        label = str(file)
-        raw = _read_bytes(file, label)
-        result = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
-        if result and isinstance(result[0], Problem):
-            problems.extend(result)
-        else:
-            decoded.append((kind, label, result))
+        records, found = _read_kind(kind, file)
+        problems.extend(found)
+        if not found:
+            decoded.append((kind, str(file), records))
     return decoded, problems
+
+
+def _read_kind(kind: str, file: Path) -> tuple[list[Any], list[Problem]]:
+    """Read and decode one ``<kind>.json`` file: its records, or what is wrong with it."""
+    label = str(file)
+    raw = _read_bytes(file, label)
+    result = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
+    if result and isinstance(result[0], Problem):
+        return [], result
+    return result, []
 
 
 def load_facts(overlays: Sequence[Path] = (), *, bundled: Path | None = None) -> Facts:
@@ -309,11 +316,9 @@ def _lazy_bundled(folder: Path) -> Facts:
     for kind, file in data_files(folder).items():
 
         def decode(kind: str = kind, file: Path = file) -> list[Any]:
-            label = str(file)
-            raw = _read_bytes(file, label)
-            records = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
-            if records and isinstance(records[0], Problem):
-                raise DataError.from_problems(records, DAMAGED)
+            records, problems = _read_kind(kind, file)
+            if problems:
+                raise DataError.from_problems(problems, DAMAGED)
             return records
 
         facts.pending[kind] = decode
