@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -13,7 +12,8 @@ from twosessions_cli.render import console
 from twosessions_cli.render.tables import (
     Report,
     body_name,
-    date_cell,
+    can_encode,
+    date_marks,
     footnote,
     new_table,
     origin_note,
@@ -24,7 +24,6 @@ from twosessions_cli.render.tables import (
 from twosessions_cli.text import WEEKDAYS, day_month, inert, long_date
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
     from twosessions_cli.schedule import Sitting, Standing, Timeline
@@ -109,7 +108,7 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
         return
     from rich.measure import Measurement
 
-    unicode = _can_encode(out, "█◆")
+    unicode = can_encode(out, "█◆")
     glyphs = ("██", "◆") if unicode else ("##", "*")
     notes: list[str] = []
     marks = {
@@ -138,19 +137,9 @@ def _date_marks(notes: list[str], session: Session) -> str:
     """The footnotes of a session's dates (scheduled, inferred), as marks for its row label."""
     found: list[str] = []
     for dated in (session.opens, session.closes):
-        found += [m for m in _MARKS.findall(date_cell(notes, dated)) if m not in found]
+        if dated is not None:
+            found += [m for m in date_marks(notes, dated) if m not in found]
     return "".join(found)
-
-
-_MARKS = re.compile(r"\[\d+\]")
-
-
-def _can_encode(out: Console, sample: str) -> bool:
-    try:
-        sample.encode(out.encoding or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
 
 
 def _timeline_title(line: Timeline) -> str:

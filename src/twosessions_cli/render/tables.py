@@ -391,14 +391,19 @@ SCHEDULED = "Scheduled: announced in advance; no report of the event in the data
 NOT_REPORTED = "not reported"
 
 
+def date_marks(notes: list[str], dated: Dated, inferred_note: str | None = None) -> list[str]:
+    """The footnote marks of a date: scheduled, or its year inferred."""
+    marks = [footnote(notes, SCHEDULED if dated.status == "scheduled" else None)]
+    if dated.basis == "inferred":
+        marks.append(footnote(notes, inferred_note or f"Year inferred: {dated.reason}"))
+    return [mark for mark in marks if mark]
+
+
 def date_cell(notes: list[str], dated: Dated | None, inferred_note: str | None = None) -> str:
-    """'2026-01-27 [2]', with footnotes for a scheduled or inferred date; or 'not reported'."""
+    """'2026-01-27[2]', with footnotes for a scheduled or inferred date; or 'not reported'."""
     if dated is None:
         return NOT_REPORTED
-    marks = footnote(notes, SCHEDULED if dated.status == "scheduled" else None)
-    if dated.basis == "inferred":
-        marks += footnote(notes, inferred_note or f"Year inferred: {dated.reason}")
-    return dated.date.isoformat() + marks
+    return dated.date.isoformat() + "".join(date_marks(notes, dated, inferred_note))
 
 
 def body_name(bodies: dict[str, Body], body_id: str) -> str:
@@ -870,7 +875,7 @@ def show_trend(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) 
     Series are drawn one after the other, never on one axis: their meanings differ.
     """
     out = console()
-    glyph = "█" if _encodes(out, "█") else "#"
+    glyph = "█" if can_encode(out, "█") else "#"
     notes: list[str] = []
     refs: list[SourceRef] = []
     for n, one in enumerate(series):
@@ -920,7 +925,8 @@ def show_trend(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) 
         out.print(text(legend, "dim"))
 
 
-def _encodes(out: Console, sample: str) -> bool:
+def can_encode(out: Console, sample: str) -> bool:
+    """Whether the console's encoding can print ``sample`` (not under LC_ALL=C, say)."""
     try:
         sample.encode(out.encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
