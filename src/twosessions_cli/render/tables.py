@@ -604,9 +604,18 @@ def _figure_note(figure: Figure) -> str | None:
     return grounded_note(note)
 
 
+#: Units written with the number itself ('6%'), not in a column or phrase of their own.
+SIGN_UNITS = ("%",)
+
+
+def unit_text(unit: str) -> str:
+    """The unit as shown apart from the value: nothing for a sign that goes with the number."""
+    return "" if unit in SIGN_UNITS else unit
+
+
 def value_text(figure: Figure) -> str:
-    """The value as it should be read: 'over 50', 'about 6', '1,385'."""
-    number = f"{figure.value:,}" + ("%" if figure.unit == "%" else "")
+    """The value as it should be read: 'over 50', 'about 6%', '1,385'."""
+    number = f"{figure.value:,}" + ("" if unit_text(figure.unit) else figure.unit)
     return f"{figure.qualifier} {number}" if figure.qualifier else number
 
 
@@ -641,7 +650,7 @@ def figures_report(
         table.add(
             text(figure.label + marks),
             text(value_text(figure)),
-            text("" if figure.unit == "%" else figure.unit),
+            text(unit_text(figure.unit)),
             text(body_name(bodies, figure.body)),
             refs_cell(citations(figure)),
             refs=citations(figure),
@@ -881,7 +890,7 @@ def show_trend(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) 
     for n, one in enumerate(series):
         if n:
             out.print()
-        unit = "" if one.unit == "%" else f" ({one.unit})"
+        unit = f" ({unit_text(one.unit)})" if unit_text(one.unit) else ""
         title = f"{one.label}{unit} · {body_name(bodies, one.body)} · {one.id}"
         rows = []
         for figure in one.figures:
@@ -999,7 +1008,7 @@ def trend_report(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]
                 text(one.id),
                 text(figure.year),
                 text(value_text(figure) + mark),
-                text("" if figure.unit == "%" else figure.unit),
+                text(unit_text(figure.unit)),
                 text(body_name(bodies, figure.body)),
                 refs_cell(citations(figure)),
                 refs=citations(figure),
