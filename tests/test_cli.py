@@ -162,7 +162,7 @@ def test_stats_2025_table(cli: CLI) -> None:
     assert "CPPCC committee" in proposals
     delegates = next(line for line in result.stdout.splitlines() if "Foreign delegates" in line)
     assert "over 50" in delegates  # the qualifier reads with its value
-    assert "This is a minimum: the report says 'more than 50'." in result.stdout
+    assert "This is a minimum: the report says 'Over 50'." in result.stdout
 
 
 def test_stats_json_keeps_body_and_qualifier(cli: CLI) -> None:
