@@ -68,6 +68,8 @@ def test_session_date(
 FIGURES = [
     ("cppcc-proposal-satisfaction", 2023, 97.46, None, "cppcc", "icq-20240120 ¶5"),
     ("cppcc-proposal-satisfaction", 2024, 98.16, None, "cppcc", "icq-undated ¶4"),
+    ("cppcc-proposals-at-session", 2017, 1350, None, "cppcc", "cqzx-20180208 ¶6,14"),
+    ("cppcc-proposals-at-session", 2019, 1660, None, "cppcc", "icq-20200110 ¶8"),
     ("cppcc-proposals-filed", 2019, 1224, None, "cppcc", "icq-20200110 ¶8,9"),
     ("cppcc-proposals-filed", 2023, 1315, None, "cppcc", "icq-20240120 ¶1,5"),
     ("cppcc-proposals-filed", 2024, 1364, None, "cppcc", "icq-undated ¶4"),
@@ -157,3 +159,27 @@ def test_the_2019_proposal_count_records_the_pages_other_figure(facts: Facts) ->
     figure = by_id(facts.figures, "2019-cppcc-proposals-submitted")
     assert figure.value == 1674
     assert "1,679" in figure.note.text
+
+
+def test_the_2018_session_reported_the_2017_sessions_proposals(facts: Facts) -> None:
+    # cqzx-20180208 ¶14: 1,350 handed in at the fourth committee's fifth session, 897 filed,
+    # 754 assigned after merging; ¶6 dates the report to the fifth committee's first session.
+    counts = {
+        f.id: (f.value, f.session_id, f.year)
+        for f in facts.figures
+        if f.id.startswith("2017-cppcc-")
+    }
+    assert counts == {
+        "2017-cppcc-proposals-at-session": (1350, "2018-cppcc", 2017),
+        "2017-cppcc-session-proposals-filed": (897, "2018-cppcc", 2017),
+        "2017-cppcc-session-proposals-assigned": (754, "2018-cppcc", 2017),
+    }
+
+
+def test_cppcc_proposal_figures_cover_five_counted_years(facts: Facts) -> None:
+    years = {
+        f.year
+        for f in facts.figures
+        if f.body == "cppcc" and f.unit == "proposals" and "proposal" in f.label.lower()
+    }
+    assert years == {2017, 2019, 2023, 2024, 2025}
