@@ -9,6 +9,8 @@ from collections.abc import Callable
 import pytest
 from conftest import Run
 
+from twosessions_cli.records import Facts
+
 CLI = Callable[..., Run]
 
 LISTINGS: list[list[str]] = [
@@ -109,3 +111,21 @@ def test_csv_lines_end_in_crlf_as_rfc_4180_asks() -> None:
     ).stdout
     assert out.startswith(b"What,Value,Unit,Body,Source,Notes\r\n")
     assert out.count(b"\r\n") == len(out.decode("utf-8").splitlines())
+
+
+def test_csv_spells_out_the_citing_column_whatever_its_header(facts: Facts) -> None:
+    # The column is found by its flag, not its header: a renamed column still cites in full,
+    # and a column merely called "Source" that cites nothing is left as printed.
+    from rich.text import Text
+
+    from twosessions_cli.records import SourceRef
+    from twosessions_cli.render.tables import Column, Listing, Report
+
+    listing = Listing("Test", [Column("Source"), Column("Cited", whole=True, cites=True)])
+    listing.add(
+        Text("a word"),
+        Text("icq-20260125 ¶6"),
+        refs=[SourceRef(source="icq-20260125", paragraph=6)],
+    )
+    rows = list(csv.reader(io.StringIO(Report(facts, listing, [], []).csv())))
+    assert rows == [["Source", "Cited", "Notes"], ["a word", "iChongqing 2026-01-25 ¶6", ""]]

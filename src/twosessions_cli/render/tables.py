@@ -130,6 +130,12 @@ class Column(msgspec.Struct, frozen=True):
     justify: Literal["left", "right"] = "left"
     style: str = ""
     name: bool = False  # a name: may wrap between words, needs less room than running text
+    cites: bool = False  # shows the row's citations: CSV spells them out in full
+
+
+def source_column(style: str = "dim") -> Column:
+    """The column that cites each row's pages and paragraphs (``icq-20260125 ¶6``)."""
+    return Column("Source", whole=True, style=style, cites=True)
 
 
 #: Columns between two cells of a listing: one of padding and the box's blank divider. A line
@@ -302,17 +308,17 @@ class Report(msgspec.Struct):
         notes = self._note_texts()
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        headers = [c.header for c in self.listing.columns]
-        writer.writerow([*headers, "Notes"])
+        columns = self.listing.columns
+        writer.writerow([*(c.header for c in columns), "Notes"])
         for row, refs in zip(self.listing.rows, self.listing.row_refs, strict=True):
             cells, marks = [], []
-            for header, cell in zip(headers, row, strict=True):
+            for column, cell in zip(columns, row, strict=True):
                 plain = cell.plain
                 marks += [m for m in _MARK.findall(plain) if m not in marks]
                 plain = _MARK.sub("", plain)
-                if header == "Source" and refs:
+                if column.cites and refs:
                     plain = self._source_text(refs)
-                cells.append(" ".join(plain.split()) if header != "Source" else plain)
+                cells.append(plain if column.cites else " ".join(plain.split()))
             writer.writerow([*cells, " | ".join(notes[m] for m in marks if m in notes)])
         return buffer.getvalue()
 
@@ -441,7 +447,7 @@ def sessions_table(
         columns.append(Column("Days", whole=True, justify="right"))
     else:
         columns.append(Column("Status", whole=True, style="bold"))
-    columns.append(Column("Source", whole=True, style="dim"))
+    columns.append(source_column())
     listing = Listing(title, columns, heading=(0, 1) if many_years else (0,))
     notes: list[str] = []
     year = BRIEF_YEAR if brief_reasons else None
@@ -633,7 +639,7 @@ def figures_report(
             Column("Value", whole=True, justify="right"),
             Column("Unit"),
             Column("Body", name=True),
-            Column("Source", whole=True, style="dim"),
+            source_column(),
         ],
     )
     notes: list[str] = []
@@ -672,7 +678,7 @@ def agenda_report(
             Column("Session", name=True),
             Column("Items", whole=True, justify="right"),
             Column("Named in the sources"),
-            Column("Source", whole=True, style="dim"),
+            source_column(),
         ],
     )
     notes: list[str] = []
@@ -725,7 +731,7 @@ def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Re
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
     table = Listing(
         f"{total} record(s) match {query!r}{shown}",
-        [Column("Found in", whole=True), Column("Text"), Column("Source", whole=True, style="dim")],
+        [Column("Found in", whole=True), Column("Text"), source_column()],
     )
     for hit in hits:
         where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
@@ -905,7 +911,7 @@ def show_trend(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]) 
                 [
                     Column("Year", whole=True),
                     Column("Value", whole=True, justify="right"),
-                    Column("Source", whole=True, style="dim"),
+                    source_column(),
                 ],
             )
             for figure, value in rows:
@@ -996,7 +1002,7 @@ def trend_report(facts: Facts, series: Sequence[Series], bodies: dict[str, Body]
             Column("Value", whole=True, justify="right"),
             Column("Unit"),
             Column("Body", name=True),
-            Column("Source", whole=True),
+            source_column(style=""),
         ],
     )
     notes: list[str] = []
