@@ -79,7 +79,7 @@ FIGURES = [
     ("cppcc-proposals-submitted", 2019, 1674, None, "cppcc", "icq-20200110 ¶8"),
     ("cppcc-proposals-submitted", 2023, 1480, None, "cppcc", "icq-20240120 ¶5"),
     ("cppcc-proposals-submitted", 2024, 1551, None, "cppcc", "icq-undated ¶4"),
-    ("gdp-growth", 2017, 9.3, None, "government", "ecns-20180126 ¶2"),
+    ("gdp-growth", 2017, 9.3, None, "government", "ecns-20180126 ¶2,3"),
     ("gdp-growth", 2019, 6.3, None, "government", "chinaorg-20200111 ¶8,9,10"),
     ("gdp-growth", 2020, 3.9, None, "government", "chinaorg-20210121 ¶4"),
     ("gdp-growth", 2021, 8.3, None, "government", "people-20220118 ¶4,7,10; ansa-20220117 ¶2"),
@@ -98,7 +98,7 @@ FIGURES = [
     ("gdp-growth-target", 2022, 5.5, "about", "government", "ansa-20220117 ¶5"),
     ("gdp-growth-target", 2023, 6, "more than", "government", "icq-20230114 ¶2,7"),
     ("gdp-growth-target", 2024, 6, "about", "government", "xinhua-20240121 ¶27,28,36"),
-    ("gdp-growth-target", 2026, 5, "over", "government", "icq-undateda ¶1"),
+    ("gdp-growth-target", 2026, 5, "over", "government", "icq-undateda ¶1; cqgov-20260203 ¶7"),
 ]
 
 
