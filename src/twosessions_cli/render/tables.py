@@ -871,7 +871,7 @@ def trend_names_report(facts: Facts, series: Sequence[Series], bodies: dict[str,
             Column("Figure", whole=True, style="bold"),
             Column("What"),
             Column("Body", name=True),
-            Column("Years", name=True),
+            Column("Years", whole=True),
         ],
     )
     for one in series:
