@@ -182,6 +182,40 @@ def test_stats_year_without_figures_names_years_with_some(cli: CLI) -> None:
     )
 
 
+def test_stats_reported_lists_what_a_years_sessions_reported(cli: CLI) -> None:
+    # The 2018 sessions reported the 2017 session's proposals (cqzx-20180208 ¶14), 2017's
+    # growth and the 2018 target (ecns-20180126 ¶1-2); plain 'stats 2018' counts 2018 only.
+    data = cli("stats", "2018", "--reported", "--json").json()
+    assert data["selected_by"] == "reported"
+    assert [(f["id"], f["year"]) for f in data["figures"]] == [
+        ("2017-gdp-growth", 2017),
+        ("2017-cppcc-proposals-at-session", 2017),
+        ("2017-cppcc-session-proposals-filed", 2017),
+        ("2017-cppcc-session-proposals-assigned", 2017),
+        ("2018-gdp-growth-target", 2018),
+    ]
+    assert cli("stats", "2018", "--json").json()["selected_by"] == "counted"
+
+
+def test_stats_reported_shows_the_year_each_figure_counts(cli: CLI) -> None:
+    result = cli("stats", "2020", "-r", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Figures reported at the 2020 sessions"
+    assert lines[2].split()[:3] == ["What", "Year", "Value"]
+    growth = next(line for line in lines if line.lstrip().startswith("GDP growth["))
+    assert growth.split()[2:4] == ["2019", "6.3%"]
+
+
+def test_stats_reported_for_a_year_without_sessions_says_which_have_some(cli: CLI) -> None:
+    result = cli("stats", "2016", "--reported")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "twosessions: error: no figures recorded as reported at the 2016 sessions; "
+        "years with some: 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026\n"
+    )
+
+
 def test_stats_requires_a_year(cli: CLI) -> None:
     result = cli("stats")
     assert result.exit_code == 2

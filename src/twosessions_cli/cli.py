@@ -319,27 +319,43 @@ def stats(
             metavar="YEAR", help="A year such as 2025.", autocompletion=years_of("figures")
         ),
     ],
+    reported: Annotated[
+        bool,
+        typer.Option(
+            "--reported",
+            "-r",
+            help="The figures reported at YEAR's sessions instead (most count the year before).",
+        ),
+    ] = False,
 ) -> None:
     """A year's figures, with qualifier, body and source.
 
-    Each figure keeps its qualifier ('over 50' stays a lower bound) and the body it belongs to.
+    YEAR is the year a figure counts: proposals reported in January 2025 count 2024. With
+    --reported, the figures reported at YEAR's sessions instead. Each figure keeps its qualifier
+    ('over 50' stays a lower bound) and the body it belongs to.
 
     \b
     Examples:
       twosessions stats 2025
+      twosessions stats 2018 --reported
       twosessions stats 2025 --json
     """
     opts = options(ctx)
     facts = opts.facts()
     wanted = lookups.parse_year(year)
-    figures = lookups.figures_of_year(facts, wanted)
+    if reported:
+        figures = lookups.figures_reported_in(facts, wanted)
+        title = f"Figures reported at the {wanted} sessions"
+    else:
+        figures = lookups.figures_of_year(facts, wanted)
+        title = f"Figures for {wanted}"
     bodies = lookups.body_by_id(facts)
     people = lookups.person_by_id(facts)
     present(
         opts.format,
-        lambda: data.figures_data(facts, wanted, figures, bodies),
+        lambda: data.figures_data(facts, wanted, figures, bodies, reported=reported),
         listing=lambda: tables.figures_report(
-            facts, figures, bodies, people, f"Figures for {wanted}"
+            facts, figures, bodies, people, title, with_year=reported
         ),
     )
 

@@ -131,6 +131,19 @@ def figures_of_year(facts: Facts, year: int) -> list[Figure]:
     return found
 
 
+def figures_reported_in(facts: Facts, year: int) -> list[Figure]:
+    """Figures reported at a year's sessions: those of January 2025 mostly count 2024."""
+    session_year = {s.id: s.year for s in facts.sessions}
+    reported = [f for f in facts.figures if f.session_id in session_year]
+    found = [f for f in reported if session_year[f.session_id or ""] == year]
+    if not found:
+        raise NotFound(
+            f"no figures recorded as reported at the {year} sessions; years with some: "
+            f"{_years_text(session_year[f.session_id or ''] for f in reported)}"
+        )
+    return sorted(found, key=lambda f: (f.year, f.session_id or ""))
+
+
 def agenda_of_year(facts: Facts, year: int | None) -> list[AgendaEntry]:
     """Agenda entries of a year (``None``: the latest year with any)."""
     years = sorted({a.year for a in facts.agenda})

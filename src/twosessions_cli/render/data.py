@@ -200,10 +200,17 @@ def topic_data(facts: Facts, topic: Topic) -> dict[str, Any]:
 
 
 def figures_data(
-    facts: Facts, year: int, figures: Sequence[Figure], bodies: dict[str, Body]
+    facts: Facts,
+    year: int,
+    figures: Sequence[Figure],
+    bodies: dict[str, Body],
+    *,
+    reported: bool = False,
 ) -> dict[str, Any]:
     return {
         "year": year,
+        # Which year 'year' is: the one the figures count, or the one whose sessions reported them.
+        "selected_by": "reported" if reported else "counted",
         "figures": [
             record_data(facts, "figures", f, body_name=bodies[f.body].name) for f in figures
         ],

@@ -631,11 +631,17 @@ def figures_report(
     bodies: dict[str, Body],
     people: dict[str, Person],
     title: str,
+    *,
+    with_year: bool = False,
 ) -> Report:
+    """The figures of one listing; ``with_year`` adds the year each counts, for a listing
+    that mixes years (the figures a year's sessions reported)."""
+    counts = [Column("Year", whole=True)] if with_year else []
     table = Listing(
         title,
         [
             Column("What"),
+            *counts,
             Column("Value", whole=True, justify="right"),
             Column("Unit"),
             Column("Body", name=True),
@@ -655,6 +661,7 @@ def figures_report(
         )
         table.add(
             text(figure.label + marks),
+            *([text(figure.year)] if with_year else []),
             text(value_text(figure)),
             text(unit_text(figure.unit)),
             text(body_name(bodies, figure.body)),
