@@ -636,12 +636,12 @@ def figures_report(
 ) -> Report:
     """The figures of one listing; ``with_year`` adds the year each counts, for a listing
     that mixes years (the figures a year's sessions reported)."""
-    counts = [Column("Year", whole=True)] if with_year else []
+    year_column = [Column("Year", whole=True)] if with_year else []
     table = Listing(
         title,
         [
             Column("What"),
-            *counts,
+            *year_column,
             Column("Value", whole=True, justify="right"),
             Column("Unit"),
             Column("Body", name=True),
