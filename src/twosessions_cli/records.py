@@ -388,7 +388,7 @@ def json_schema() -> dict[str, Any]:
         [list[record_type] for _, record_type in kinds],  # type: ignore[valid-type]
         ref_template="#/$defs/{name}",
     )
-    return canonical_schema(
+    schema: dict[str, Any] = canonical_schema(
         {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "twosessions data folder",
@@ -405,6 +405,7 @@ def json_schema() -> dict[str, Any]:
             "$defs": dict(sorted(components.items())),
         }
     )
+    return schema
 
 
 _NULL_SCHEMA = {"type": "null"}
