@@ -28,7 +28,7 @@ from twosessions_cli.errors import TwoSessionsError, UsageProblem
 from twosessions_cli.facts import load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
-from twosessions_cli.render import use_color
+from twosessions_cli.render.output import OutputFormat, use_color
 from twosessions_cli.text import PROG, completion_help, one_line
 
 EPILOG = (
@@ -81,13 +81,6 @@ DataOpt = Annotated[
         "TWOSESSIONS_DATA does the same (a path list).",
     ),
 ]
-
-
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 FormatOpt = Annotated[
@@ -180,13 +173,13 @@ class Options(msgspec.Struct, frozen=True):
         )
 
     @property
-    def format(self) -> str:
+    def format(self) -> OutputFormat:
         """The output asked for: --json is short for --format json; the default is a table."""
         if self.json and self.output_format not in (None, "json"):
             raise UsageProblem(
                 f"--json and --format {self.output_format} ask for different outputs; give one"
             )
-        return "json" if self.json else self.output_format or "table"
+        return OutputFormat("json" if self.json else self.output_format or "table")
 
     def facts(self) -> Facts:
         """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""

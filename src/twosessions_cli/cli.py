@@ -26,8 +26,36 @@ from twosessions_cli.app import (
 from twosessions_cli.errors import DataError, NotFound, UsageProblem
 from twosessions_cli.facts import collect
 from twosessions_cli.records import KINDS
-from twosessions_cli.render import calendar as calendar_view
-from twosessions_cli.render import data, note, present, tables, write_output
+from twosessions_cli.render import payloads, present, wording
+from twosessions_cli.render.citations import citation_record, citation_text, cited_refs
+from twosessions_cli.render.output import OutputFormat, note, write_output
+from twosessions_cli.render.views import (
+    agenda as agenda_view,
+)
+from twosessions_cli.render.views import (
+    figures as figures_view,
+)
+from twosessions_cli.render.views import (
+    people as people_view,
+)
+from twosessions_cli.render.views import (
+    search as search_view,
+)
+from twosessions_cli.render.views import (
+    sessions as sessions_view,
+)
+from twosessions_cli.render.views import (
+    sources as sources_view,
+)
+from twosessions_cli.render.views import (
+    timeline as timeline_view,
+)
+from twosessions_cli.render.views import (
+    topics as topics_view,
+)
+from twosessions_cli.render.views import (
+    validation as validation_view,
+)
 from twosessions_cli.text import PROG
 
 _complete_session_year = years_of("sessions")
@@ -106,12 +134,11 @@ def dates(
     sessions = (
         lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, _year(year))
     )
-    bodies = lookups.body_by_id(facts)
-    title = f"Chongqing Two Sessions, {'all years' if all_years else sessions[0].year}"
+    title = wording.dates_title(None if all_years else sessions[0].year)
     present(
         opts.format,
-        lambda: data.dates_data(facts, sessions, bodies, all_years=all_years),
-        listing=lambda: tables.sessions_report(facts, sessions, bodies, title),
+        lambda: payloads.dates_data(facts, sessions, all_years=all_years),
+        listing=lambda: sessions_view.sessions_report(facts, sessions, title),
     )
 
 
@@ -145,11 +172,10 @@ def next_session(
     opts = options(ctx)
     facts = opts.facts()
     standings = schedule.next_sessions(facts, day)
-    bodies = lookups.body_by_id(facts)
     present(
         opts.format,
-        lambda: data.next_data(facts, standings, bodies, day),
-        listing=lambda: calendar_view.next_report(facts, standings, bodies, day),
+        lambda: payloads.next_data(facts, standings, day),
+        listing=lambda: sessions_view.next_report(facts, standings, day),
     )
 
 
@@ -172,11 +198,10 @@ def timeline(ctx: typer.Context, year: YearArg = None) -> None:
     opts = options(ctx)
     facts = opts.facts()
     line = schedule.timeline(facts, _year(year))
-    bodies = lookups.body_by_id(facts)
     present(
         opts.format,
-        lambda: data.timeline_data(facts, line, bodies),
-        lambda: calendar_view.show_timeline(facts, line, bodies),
+        lambda: payloads.timeline_data(facts, line),
+        lambda: timeline_view.show_timeline(facts, line),
     )
 
 
@@ -225,7 +250,7 @@ def ics(
     sessions = (
         lookups.all_sessions(facts) if wanted is None else lookups.sessions_in_year(facts, wanted)
     )
-    events = ical.session_events(facts, sessions, lookups.body_by_id(facts))
+    events = ical.session_events(facts, sessions, facts.body_by_id, cited_refs)
     if not events:
         raise NotFound(
             f"no dates reported for the {sessions[0].year} sessions; "
@@ -245,7 +270,7 @@ def ics(
         write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
     present(
         opts.format,
-        lambda: data.ics_data(str(to_file) if to_file else None, events),
+        lambda: payloads.ics_data(str(to_file) if to_file else None, events),
         write_calendar,
     )
 
@@ -277,16 +302,16 @@ def explain(
     if topic is None:
         present(
             opts.format,
-            lambda: data.topics_data(facts, facts.topics),
-            listing=lambda: tables.topics_report(facts, facts.topics),
+            lambda: payloads.topics_data(facts, facts.topics),
+            listing=lambda: topics_view.topics_report(facts, facts.topics),
         )
         return
     found = lookups.find_topic(facts, topic)
     related = lookups.related_topics(facts, found)
     present(
         opts.format,
-        lambda: data.topic_data(facts, found),
-        lambda: tables.show_topic(facts, found, related),
+        lambda: payloads.topic_data(facts, found),
+        lambda: topics_view.show_topic(facts, found, related),
     )
 
 
@@ -304,9 +329,9 @@ def glossary(ctx: typer.Context) -> None:
     terms = lookups.glossary(facts)
     present(
         opts.format,
-        lambda: data.glossary_data(facts, terms),
-        lambda: tables.show_glossary(terms),
-        lambda: tables.glossary_report(facts, terms),
+        lambda: payloads.glossary_data(facts, terms),
+        lambda: topics_view.show_glossary(terms),
+        lambda: topics_view.glossary_report(facts, terms),
     )
 
 
@@ -345,18 +370,13 @@ def stats(
     wanted = lookups.parse_year(year)
     if reported:
         figures = lookups.figures_reported_in(facts, wanted)
-        title = f"Figures reported at the {wanted} sessions"
     else:
         figures = lookups.figures_of_year(facts, wanted)
-        title = f"Figures for {wanted}"
-    bodies = lookups.body_by_id(facts)
-    people = lookups.person_by_id(facts)
+    title = wording.figures_title(wanted, reported=reported)
     present(
         opts.format,
-        lambda: data.figures_data(facts, wanted, figures, bodies, reported=reported),
-        listing=lambda: tables.figures_report(
-            facts, figures, bodies, people, title, with_year=reported
-        ),
+        lambda: payloads.figures_data(facts, wanted, figures, reported=reported),
+        listing=lambda: figures_view.figures_report(facts, figures, title, with_year=reported),
     )
 
 
@@ -383,14 +403,11 @@ def agenda(
     opts = options(ctx)
     facts = opts.facts()
     entries = lookups.agenda_of_year(facts, _year(year))
-    sessions = {s.id: s for s in facts.sessions}
-    bodies = lookups.body_by_id(facts)
+    title = wording.agenda_title(entries[0].year)
     present(
         opts.format,
-        lambda: data.agenda_data(facts, entries),
-        listing=lambda: tables.agenda_report(
-            facts, entries, sessions, bodies, f"Agenda, {entries[0].year}"
-        ),
+        lambda: payloads.agenda_data(facts, entries),
+        listing=lambda: agenda_view.agenda_report(facts, entries, title),
     )
 
 
@@ -413,11 +430,10 @@ def who(
     opts = options(ctx)
     facts = opts.facts()
     people = lookups.people_matching(facts, name)
-    bodies = lookups.body_by_id(facts)
     present(
         opts.format,
-        lambda: data.people_data(facts, people),
-        lambda: tables.show_people(facts, people, bodies),
+        lambda: payloads.people_data(facts, people),
+        lambda: people_view.show_people(facts, people),
     )
 
 
@@ -447,8 +463,8 @@ def search(
     hits = lookups.search(facts, text)
     present(
         opts.format,
-        lambda: data.hits_data(facts, text, hits),
-        listing=lambda: tables.hits_report(
+        lambda: payloads.hits_data(facts, text, hits),
+        listing=lambda: search_view.hits_report(
             facts, text, hits[:limit] if limit else hits, total=len(hits)
         ),
     )
@@ -482,21 +498,20 @@ def trend(
     """
     opts = options(ctx)
     facts = opts.facts()
-    bodies = lookups.body_by_id(facts)
     if figure is None:
         names = lookups.trend_names(facts)
         present(
             opts.format,
-            lambda: data.trend_names_data(names),
-            listing=lambda: tables.trend_names_report(facts, names, bodies),
+            lambda: payloads.trend_names_data(names),
+            listing=lambda: figures_view.trend_names_report(facts, names),
         )
         return
     series = lookups.trends_matching(facts, figure)
     present(
         opts.format,
-        lambda: data.trend_data(facts, series),
-        lambda: tables.show_trend(facts, series, bodies),
-        lambda: tables.trend_report(facts, series, bodies),
+        lambda: payloads.trend_data(facts, series),
+        lambda: figures_view.show_trend(facts, series),
+        lambda: figures_view.trend_report(facts, series),
     )
 
 
@@ -525,20 +540,19 @@ def sources(
     """
     opts = options(ctx)
     facts = opts.facts()
-    bodies = lookups.body_by_id(facts)
     if show_coverage:
         rows = lookups.coverage(facts)
         present(
             opts.format,
-            lambda: data.coverage_data(rows),
-            listing=lambda: tables.coverage_report(facts, rows, bodies),
+            lambda: payloads.coverage_data(rows),
+            listing=lambda: sessions_view.coverage_report(facts, rows),
         )
         return
     uses = lookups.source_usage(facts)
     present(
         opts.format,
-        lambda: data.sources_data(facts, uses),
-        listing=lambda: tables.sources_report(facts, uses),
+        lambda: payloads.sources_data(facts, uses),
+        listing=lambda: sources_view.sources_report(facts, uses),
     )
 
 
@@ -571,8 +585,8 @@ def cite(
     found = lookups.find_citable(facts, record_id)
     present(
         opts.format,
-        lambda: data.citation_record(facts, found),
-        lambda: write_output(None, data.citation_text(facts, found, style.value).encode()),
+        lambda: citation_record(facts, found),
+        lambda: write_output(None, citation_text(facts, found, style.value).encode()),
     )
 
 
@@ -588,7 +602,7 @@ def schema(ctx: typer.Context) -> None:
       twosessions schema > twosessions.schema.json
     """
     options(ctx)  # --json and --format json are welcome; the schema is JSON whatever they say
-    present("json", data.schema_data)
+    present(OutputFormat.json, payloads.schema_data)
 
 
 @command()
@@ -632,8 +646,8 @@ def validate(
     checked = [str(p) for p in targets]
     present(
         opts.format,
-        lambda: data.validation_data(problems, counts, checked or ["bundled"]),
-        lambda: tables.show_validation(problems, counts, checked or ["bundled data"]),
+        lambda: payloads.validation_data(problems, counts, checked or ["bundled"]),
+        lambda: validation_view.show_validation(problems, counts, checked or ["bundled data"]),
     )
     if problems:
         where = ", ".join(checked) or "the bundled data"
@@ -671,7 +685,7 @@ def example_overlay(
 
     present(
         opts.format,
-        lambda: data.example_overlay_data(folder, written),
+        lambda: payloads.example_overlay_data(folder, written),
         tell,
     )
 

@@ -18,6 +18,7 @@ from twosessions_cli.records import (
     Figure,
     Grounds,
     Person,
+    Record,
     Session,
     Source,
     SourceRef,
@@ -311,7 +312,7 @@ class Citable(msgspec.Struct, frozen=True):
     """What ``cite`` found for an id: a record, and the part of it the id names (if any)."""
 
     kind: str
-    record: Any
+    record: Record
     part: Grounds | None
     part_id: str | None
 
