@@ -50,6 +50,9 @@ LAYERS: list[tuple[str, ...]] = [
         "render.views.validation",
     ),
     ("app",),
+    ("arguments",),
+    ("commands.calendar", "commands.data_folder", "commands.records", "commands.topics"),
+    ("commands",),
     ("cli",),
     ("__main__",),
 ]

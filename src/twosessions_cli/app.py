@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
-from twosessions_cli.errors import TwoSessionsError, UsageProblem
+from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
@@ -61,8 +61,8 @@ def _output_failed(exc: OSError) -> NoReturn:
     """stdout could not be written: quiet when the reader left (``| head``), one line otherwise."""
     _abandon_stdout()
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
-        raise SystemExit(0)
-    fail(f"cannot write the output: {exc.strerror or exc}", 1)
+        raise SystemExit(ExitCode.OK)
+    fail(f"cannot write the output: {exc.strerror or exc}", ExitCode.NOT_FOUND)
 
 
 # --------------------------------------------------------------------------------------------
@@ -302,7 +302,7 @@ class _Group(TyperGroup, _SharedOptions):
             sys.stdout.flush()
         except OSError as exc:
             _output_failed(exc)
-        raise SystemExit(result if isinstance(result, int) else 0)
+        raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
 
 
 app = typer.Typer(

@@ -337,14 +337,6 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
     )
 
 
-def parse_year(text: str) -> int:
-    """A year as typed by a user: four digits, nothing else (exit 2 otherwise)."""
-    stripped = text.strip()
-    if not (stripped.isascii() and stripped.isdigit() and len(stripped) == 4):
-        raise UsageProblem(f"invalid year {text!r}: expected four digits, such as 2026")
-    return int(stripped)
-
-
 # --------------------------------------------------------------------------------------------
 # Glossary and completion
 # --------------------------------------------------------------------------------------------

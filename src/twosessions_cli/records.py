@@ -419,6 +419,15 @@ class Facts:
     def person_by_id(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
 
+    def counts(self, *, overlays_only: bool = False) -> dict[str, int]:
+        """How many records of each kind; ``overlays_only``: only those the user's files hold."""
+        if not overlays_only:
+            return {kind: len(self.records(kind)) for kind in KINDS}
+        counts = dict.fromkeys(KINDS, 0)
+        for (kind, _), location in self.located.items():
+            counts[kind] += location.overlay
+        return counts
+
     def records(self, kind: str) -> list[Any]:
         records: list[Any] = getattr(self, kind)
         return records

@@ -1,0 +1,72 @@
+"""The commands that explain words: ``explain`` and ``glossary``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from twosessions_cli import lookups
+from twosessions_cli.app import command, complete_topic, options
+from twosessions_cli.render import payloads, present
+from twosessions_cli.render.views import topics as topics_view
+
+
+@command()
+def explain(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOPIC]",
+            help="A topic id, English name or Chinese name (e.g. cppcc, 人大).",
+            show_default=False,
+            autocompletion=complete_topic,
+        ),
+    ] = None,
+) -> None:
+    """A body or term in plain language (no TOPIC: the list).
+
+    \b
+    Examples:
+      twosessions explain
+      twosessions explain cppcc
+      twosessions explain 两会
+      twosessions explain "work report" --json
+    """
+    opts = options(ctx)
+    facts = opts.facts()
+    if topic is None:
+        present(
+            opts.format,
+            lambda: payloads.topics_data(facts, facts.topics),
+            listing=lambda: topics_view.topics_report(facts, facts.topics),
+        )
+        return
+    found = lookups.find_topic(facts, topic)
+    related = lookups.related_topics(facts, found)
+    present(
+        opts.format,
+        lambda: payloads.topic_data(facts, found),
+        lambda: topics_view.show_topic(facts, found, related),
+    )
+
+
+@command()
+def glossary(ctx: typer.Context) -> None:
+    """Every term: English, Chinese, pinyin and meaning.
+
+    \b
+    Examples:
+      twosessions glossary
+      twosessions glossary --json
+    """
+    opts = options(ctx)
+    facts = opts.facts()
+    terms = lookups.glossary(facts)
+    present(
+        opts.format,
+        lambda: payloads.glossary_data(facts, terms),
+        lambda: topics_view.show_glossary(terms),
+        lambda: topics_view.glossary_report(facts, terms),
+    )
