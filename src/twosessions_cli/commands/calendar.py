@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,10 +13,11 @@ from twosessions_cli.app import command, options
 from twosessions_cli.arguments import YearArg, parse_date, year_argument
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.render import payloads, present, wording
+
+if TYPE_CHECKING:
+    from twosessions_cli.render.formats import Report
 from twosessions_cli.render.citations import cited_refs
 from twosessions_cli.render.output import OutputFormat, note, write_output
-from twosessions_cli.render.views import sessions as sessions_view
-from twosessions_cli.render.views import timeline as timeline_view
 
 
 @command()
@@ -39,10 +40,16 @@ def dates(
     facts = opts.facts()
     sessions = lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, year)
     title = wording.dates_title(None if all_years else sessions[0].year)
+
+    def _sessions_report() -> Report:
+        from twosessions_cli.render.views.sessions import sessions_report  # not for --json
+
+        return sessions_report(facts, sessions, title)
+
     present(
         opts.format,
         lambda: payloads.dates_data(facts, sessions, all_years=all_years),
-        listing=lambda: sessions_view.sessions_report(facts, sessions, title),
+        listing=_sessions_report,
     )
 
 
@@ -77,10 +84,16 @@ def next_session(
     opts = options(ctx)
     facts = opts.facts()
     standings = schedule.next_sessions(facts, day)
+
+    def _next_report() -> Report:
+        from twosessions_cli.render.views.sessions import next_report  # not for --json
+
+        return next_report(facts, standings, day)
+
     present(
         opts.format,
         lambda: payloads.next_data(facts, standings, day),
-        listing=lambda: sessions_view.next_report(facts, standings, day),
+        listing=_next_report,
     )
 
 
@@ -103,10 +116,16 @@ def timeline(ctx: typer.Context, year: YearArg = None) -> None:
     opts = options(ctx)
     facts = opts.facts()
     line = schedule.timeline(facts, year)
+
+    def _show_timeline() -> None:
+        from twosessions_cli.render.views.timeline import show_timeline  # not for --json
+
+        return show_timeline(facts, line)
+
     present(
         opts.format,
         lambda: payloads.timeline_data(facts, line),
-        lambda: timeline_view.show_timeline(facts, line),
+        _show_timeline,
     )
 
 

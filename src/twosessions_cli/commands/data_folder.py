@@ -12,7 +12,6 @@ from twosessions_cli.errors import DataError
 from twosessions_cli.facts import collect
 from twosessions_cli.render import payloads, present
 from twosessions_cli.render.output import OutputFormat, note
-from twosessions_cli.render.views import validation as validation_view
 
 
 @command()
@@ -65,10 +64,16 @@ def validate(
     # Count what the user's files hold, not the bundled records beneath them.
     counts = facts.counts(overlays_only=bool(targets))
     checked = [str(p) for p in targets]
+
+    def _show_validation() -> None:
+        from twosessions_cli.render.views.validation import show_validation  # not for --json
+
+        return show_validation(problems, counts, checked or ["bundled data"])
+
     present(
         opts.format,
         lambda: payloads.validation_data(problems, counts, checked or ["bundled"]),
-        lambda: validation_view.show_validation(problems, counts, checked or ["bundled data"]),
+        _show_validation,
     )
     if problems:
         where = ", ".join(checked) or "the bundled data"

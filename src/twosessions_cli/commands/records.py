@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,14 +11,11 @@ from twosessions_cli import lookups
 from twosessions_cli.app import command, complete_series, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.render import payloads, present, wording
+
+if TYPE_CHECKING:
+    from twosessions_cli.render.formats import Report
 from twosessions_cli.render.citations import citation_record, citation_text
 from twosessions_cli.render.output import write_output
-from twosessions_cli.render.views import agenda as agenda_view
-from twosessions_cli.render.views import figures as figures_view
-from twosessions_cli.render.views import people as people_view
-from twosessions_cli.render.views import search as search_view
-from twosessions_cli.render.views import sessions as sessions_view
-from twosessions_cli.render.views import sources as sources_view
 
 
 class CiteStyle(enum.StrEnum):
@@ -59,10 +56,16 @@ def stats(
     else:
         figures = lookups.figures_of_year(facts, year)
     title = wording.figures_title(year, reported=reported)
+
+    def _figures_report() -> Report:
+        from twosessions_cli.render.views.figures import figures_report  # not for --json
+
+        return figures_report(facts, figures, title, with_year=reported)
+
     present(
         opts.format,
         lambda: payloads.figures_data(facts, year, figures, reported=reported),
-        listing=lambda: figures_view.figures_report(facts, figures, title, with_year=reported),
+        listing=_figures_report,
     )
 
 
@@ -82,10 +85,16 @@ def agenda(
     facts = opts.facts()
     entries = lookups.agenda_of_year(facts, year)
     title = wording.agenda_title(entries[0].year)
+
+    def _agenda_report() -> Report:
+        from twosessions_cli.render.views.agenda import agenda_report  # not for --json
+
+        return agenda_report(facts, entries, title)
+
     present(
         opts.format,
         lambda: payloads.agenda_data(facts, entries),
-        listing=lambda: agenda_view.agenda_report(facts, entries, title),
+        listing=_agenda_report,
     )
 
 
@@ -108,10 +117,16 @@ def who(
     opts = options(ctx)
     facts = opts.facts()
     people = lookups.people_matching(facts, name)
+
+    def _show_people() -> None:
+        from twosessions_cli.render.views.people import show_people  # not for --json
+
+        return show_people(facts, people)
+
     present(
         opts.format,
         lambda: payloads.people_data(facts, people),
-        lambda: people_view.show_people(facts, people),
+        _show_people,
     )
 
 
@@ -139,12 +154,16 @@ def search(
     opts = options(ctx)
     facts = opts.facts()
     hits = lookups.search(facts, text)
+
+    def _hits_report() -> Report:
+        from twosessions_cli.render.views.search import hits_report  # not for --json
+
+        return hits_report(facts, text, hits[:limit] if limit else hits, total=len(hits))
+
     present(
         opts.format,
         lambda: payloads.hits_data(facts, text, hits),
-        listing=lambda: search_view.hits_report(
-            facts, text, hits[:limit] if limit else hits, total=len(hits)
-        ),
+        listing=_hits_report,
     )
 
 
@@ -178,18 +197,35 @@ def trend(
     facts = opts.facts()
     if figure is None:
         names = lookups.trend_names(facts)
+
+        def _trend_names_report() -> Report:
+            from twosessions_cli.render.views.figures import trend_names_report  # not for --json
+
+            return trend_names_report(facts, names)
+
         present(
             opts.format,
             lambda: payloads.trend_names_data(names),
-            listing=lambda: figures_view.trend_names_report(facts, names),
+            listing=_trend_names_report,
         )
         return
     series = lookups.trends_matching(facts, figure)
+
+    def _show_trend() -> None:
+        from twosessions_cli.render.views.figures import show_trend  # not for --json
+
+        return show_trend(facts, series)
+
+    def _trend_report() -> Report:
+        from twosessions_cli.render.views.figures import trend_report  # not for --json
+
+        return trend_report(facts, series)
+
     present(
         opts.format,
         lambda: payloads.trend_data(facts, series),
-        lambda: figures_view.show_trend(facts, series),
-        lambda: figures_view.trend_report(facts, series),
+        _show_trend,
+        _trend_report,
     )
 
 
@@ -220,17 +256,29 @@ def sources(
     facts = opts.facts()
     if show_coverage:
         rows = lookups.coverage(facts)
+
+        def _coverage_report() -> Report:
+            from twosessions_cli.render.views.sessions import coverage_report  # not for --json
+
+            return coverage_report(facts, rows)
+
         present(
             opts.format,
             lambda: payloads.coverage_data(rows),
-            listing=lambda: sessions_view.coverage_report(facts, rows),
+            listing=_coverage_report,
         )
         return
     uses = lookups.source_usage(facts)
+
+    def _sources_report() -> Report:
+        from twosessions_cli.render.views.sources import sources_report  # not for --json
+
+        return sources_report(facts, uses)
+
     present(
         opts.format,
         lambda: payloads.sources_data(facts, uses),
-        listing=lambda: sources_view.sources_report(facts, uses),
+        listing=_sources_report,
     )
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from twosessions_cli import lookups
 from twosessions_cli.app import command, complete_topic, options
 from twosessions_cli.render import payloads, present
-from twosessions_cli.render.views import topics as topics_view
+
+if TYPE_CHECKING:
+    from twosessions_cli.render.formats import Report
 
 
 @command()
@@ -37,18 +39,30 @@ def explain(
     opts = options(ctx)
     facts = opts.facts()
     if topic is None:
+
+        def _topics_report() -> Report:
+            from twosessions_cli.render.views.topics import topics_report  # not for --json
+
+            return topics_report(facts, facts.topics)
+
         present(
             opts.format,
             lambda: payloads.topics_data(facts, facts.topics),
-            listing=lambda: topics_view.topics_report(facts, facts.topics),
+            listing=_topics_report,
         )
         return
     found = lookups.find_topic(facts, topic)
     related = lookups.related_topics(facts, found)
+
+    def _show_topic() -> None:
+        from twosessions_cli.render.views.topics import show_topic  # not for --json
+
+        return show_topic(facts, found, related)
+
     present(
         opts.format,
         lambda: payloads.topic_data(facts, found),
-        lambda: topics_view.show_topic(facts, found, related),
+        _show_topic,
     )
 
 
@@ -64,9 +78,20 @@ def glossary(ctx: typer.Context) -> None:
     opts = options(ctx)
     facts = opts.facts()
     terms = lookups.glossary(facts)
+
+    def _show_glossary() -> None:
+        from twosessions_cli.render.views.topics import show_glossary  # not for --json
+
+        return show_glossary(terms)
+
+    def _glossary_report() -> Report:
+        from twosessions_cli.render.views.topics import glossary_report  # not for --json
+
+        return glossary_report(facts, terms)
+
     present(
         opts.format,
         lambda: payloads.glossary_data(facts, terms),
-        lambda: topics_view.show_glossary(terms),
-        lambda: topics_view.glossary_report(facts, terms),
+        _show_glossary,
+        _glossary_report,
     )
