@@ -119,7 +119,9 @@ def test_csv_spells_out_the_citing_column_whatever_its_header(facts: Facts) -> N
     from rich.text import Text
 
     from twosessions_cli.records import SourceRef
-    from twosessions_cli.render.tables import Column, Listing, Report
+    from twosessions_cli.render.formats import Report
+    from twosessions_cli.render.listing import Column, Listing
+    from twosessions_cli.render.output import OutputFormat
 
     listing = Listing("Test", [Column("Source"), Column("Cited", whole=True, cites=True)])
     listing.add(
@@ -127,5 +129,17 @@ def test_csv_spells_out_the_citing_column_whatever_its_header(facts: Facts) -> N
         Text("icq-20260125 ¶6"),
         refs=[SourceRef(source="icq-20260125", paragraph=6)],
     )
-    rows = list(csv.reader(io.StringIO(Report(facts, listing, [], []).csv())))
+    rows = list(csv.reader(io.StringIO(Report(facts, listing).written(OutputFormat.csv))))
     assert rows == [["Source", "Cited", "Notes"], ["a word", "iChongqing 2026-01-25 ¶6", ""]]
+
+
+#: Commands that list no records, so --format csv and markdown are refused (exit 2).
+NOT_LISTINGS = {"timeline", "ics", "who", "cite", "schema", "validate", "example-overlay"}
+
+
+def test_every_command_is_either_a_listing_here_or_not_a_listing() -> None:
+    from twosessions_cli.app import command_names
+
+    listed = {args[0] for args in LISTINGS}
+    assert listed.isdisjoint(NOT_LISTINGS)
+    assert listed | NOT_LISTINGS == set(command_names())

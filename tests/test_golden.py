@@ -61,3 +61,20 @@ def test_view_matches_its_golden_file(cli: Callable[..., Run], name: str, width:
 def test_every_golden_file_belongs_to_a_view() -> None:
     expected = {f"{n}-{w}.txt" for n in VIEWS for w in WIDTHS} | {f"{n}.txt" for n in LEGACY}
     assert {p.name for p in GOLDEN.glob("*.txt")} == expected
+
+
+#: Commands with no golden view, and why: a new command must be pinned here or say why not.
+NO_VIEW = {
+    "ics": "writes an iCalendar file; tests/test_ical.py pins its content",
+    "schema": "prints JSON only; tests/test_validate.py pins it",
+    "validate": "prints one plain line per problem, pinned in tests/test_validate.py",
+    "example-overlay": "writes files, and says so on stderr",
+}
+
+
+def test_every_command_has_a_golden_view_or_a_reason() -> None:
+    from twosessions_cli.app import command_names
+
+    pinned = {args[0] for args, _ in VIEWS.values()}
+    assert pinned.isdisjoint(NO_VIEW)
+    assert pinned | set(NO_VIEW) == set(command_names())

@@ -12,7 +12,8 @@ import pytest
 from twosessions_cli import __version__, ical, lookups
 from twosessions_cli.facts import load_facts
 from twosessions_cli.records import Facts
-from twosessions_cli.render.data import ics_data
+from twosessions_cli.render.citations import cited_refs
+from twosessions_cli.render.payloads import ics_data
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 NEWS = "icq-20260125"
@@ -23,7 +24,7 @@ def export(facts: Facts, year: int | None = None) -> bytes:
     sessions = (
         lookups.all_sessions(facts) if year is None else lookups.sessions_in_year(facts, year)
     )
-    events = ical.session_events(facts, sessions, lookups.body_by_id(facts))
+    events = ical.session_events(facts, sessions, facts.body_by_id, cited_refs)
     return ical.calendar_bytes(events, STAMP)
 
 
@@ -148,7 +149,7 @@ def test_without_a_usable_epoch_the_stamp_is_now(value: str) -> None:
 
 
 def test_events_data_names_both_ends(facts: Facts) -> None:
-    events = ical.session_events(facts, lookups.sessions_in_year(facts, 2026), {})
+    events = ical.session_events(facts, lookups.sessions_in_year(facts, 2026), {}, cited_refs)
     data = ics_data(None, events)["events"]
     assert data[0]["start"] == "2026-01-27"
     assert data[0]["end_exclusive"] == "2026-02-01"

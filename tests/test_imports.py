@@ -97,3 +97,32 @@ def test_commands_without_dates_to_count_skip_the_schedule_module() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False
     )
     assert result.stderr.splitlines()[-1] == "False"
+
+
+ATEXIT_PROBE = """
+import atexit, json, sys
+before = atexit._ncallbacks()
+from twosessions_cli.__main__ import main
+for args in json.loads(sys.argv[1]):
+    sys.argv = ["twosessions", *args]
+    try:
+        main()
+    except SystemExit:
+        pass
+sys.stderr.write(f"CALLBACKS={atexit._ncallbacks() - before}\\n")
+"""
+
+
+def test_nothing_registers_an_atexit_callback() -> None:
+    # The console script ends with os._exit, which skips atexit callbacks: one registered by
+    # the package or a library it loads would silently never run.
+    runs = [["dates"], ["dates", "--json"], ["explain", "cppcc"], ["timeline"], ["ics"]]
+    result = subprocess.run(
+        [sys.executable, "-c", ATEXIT_PROBE, json.dumps(runs)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "TWOSESSIONS_DATA": ""},
+    )
+    line = next(x for x in result.stderr.splitlines() if x.startswith("CALLBACKS="))
+    assert line == "CALLBACKS=0"

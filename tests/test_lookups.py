@@ -101,28 +101,6 @@ def test_source_usage_counts_records(facts: Facts) -> None:
     assert counts["icq-20260125"] > counts["icq-20200115"] > 0
 
 
-@pytest.mark.parametrize("text", ["2026", " 2020 "])
-def test_parse_year_accepts_four_digits(text: str) -> None:
-    assert lookups.parse_year(text) == int(text)
-
-
-@pytest.mark.parametrize("text", ["", "26", "20x6", "-2026", "２０２６", "20266", "2026.0"])
-def test_parse_year_rejects_other_text(text: str) -> None:
-    with pytest.raises(UsageProblem, match="expected four digits"):
-        lookups.parse_year(text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_parse_year_either_parses_or_says_why(text: str) -> None:
-    try:
-        year = lookups.parse_year(text)
-    except UsageProblem as exc:
-        assert "expected four digits" in exc.message
-    else:
-        assert 0 <= year <= 9999
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_normalize_is_idempotent(text: str) -> None:

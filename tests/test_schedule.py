@@ -3,59 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from twosessions_cli import schedule
-from twosessions_cli.errors import NotFound, UsageProblem
+from twosessions_cli.errors import NotFound
 from twosessions_cli.facts import load_facts
 from twosessions_cli.records import Facts
 
 # For hypothesis tests, which cannot take function-scoped fixtures.
 FACTS = load_facts()
-
-
-# --------------------------------------------------------------------------------------------
-# Dates typed by a user
-# --------------------------------------------------------------------------------------------
-
-
-def test_parse_date_accepts_iso_days() -> None:
-    assert schedule.parse_date("2026-01-20") == dt.date(2026, 1, 20)
-    assert schedule.parse_date(" 2024-02-29 ") == dt.date(2024, 2, 29)
-
-
-@pytest.mark.parametrize(
-    ("text", "why"),
-    [
-        ("2026-13-01", "month must be in 1..12"),
-        ("2025-02-29", "day is out of range for month"),
-        ("20260120", "expected YYYY-MM-DD"),
-        ("2026-1-20", "expected YYYY-MM-DD"),
-        ("tomorrow", "expected YYYY-MM-DD"),
-        ("２０２６-０１-２０", "expected YYYY-MM-DD"),  # full-width digits
-        ("", "expected YYYY-MM-DD"),
-    ],
-)
-def test_parse_date_refuses_anything_else(text: str, why: str) -> None:
-    with pytest.raises(UsageProblem, match=re.escape(why)):
-        schedule.parse_date(text)
-
-
-@given(st.dates())
-def test_parse_date_round_trips_every_day(day: dt.date) -> None:
-    assert schedule.parse_date(day.isoformat()) == day
-
-
-@given(st.text(max_size=30))
-def test_parse_date_gives_a_date_or_a_usage_problem(text: str) -> None:
-    try:
-        assert isinstance(schedule.parse_date(text), dt.date)
-    except UsageProblem as exc:
-        assert exc.message.startswith("invalid date")
 
 
 # --------------------------------------------------------------------------------------------

@@ -24,11 +24,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
-from twosessions_cli.errors import TwoSessionsError, UsageProblem
+from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
-from twosessions_cli.render import use_color
+from twosessions_cli.render.output import OutputFormat, use_color
 from twosessions_cli.text import PROG, completion_help, one_line
 
 EPILOG = (
@@ -61,8 +61,8 @@ def _output_failed(exc: OSError) -> NoReturn:
     """stdout could not be written: quiet when the reader left (``| head``), one line otherwise."""
     _abandon_stdout()
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
-        raise SystemExit(0)
-    fail(f"cannot write the output: {exc.strerror or exc}", 1)
+        raise SystemExit(ExitCode.OK)
+    fail(f"cannot write the output: {exc.strerror or exc}", ExitCode.NOT_FOUND)
 
 
 # --------------------------------------------------------------------------------------------
@@ -81,13 +81,6 @@ DataOpt = Annotated[
         "TWOSESSIONS_DATA does the same (a path list).",
     ),
 ]
-
-
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 FormatOpt = Annotated[
@@ -180,13 +173,13 @@ class Options(msgspec.Struct, frozen=True):
         )
 
     @property
-    def format(self) -> str:
+    def format(self) -> OutputFormat:
         """The output asked for: --json is short for --format json; the default is a table."""
         if self.json and self.output_format not in (None, "json"):
             raise UsageProblem(
                 f"--json and --format {self.output_format} ask for different outputs; give one"
             )
-        return "json" if self.json else self.output_format or "table"
+        return OutputFormat("json" if self.json else self.output_format or "table")
 
     def facts(self) -> Facts:
         """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""
@@ -309,7 +302,7 @@ class _Group(TyperGroup, _SharedOptions):
             sys.stdout.flush()
         except OSError as exc:
             _output_failed(exc)
-        raise SystemExit(result if isinstance(result, int) else 0)
+        raise SystemExit(result if isinstance(result, int) else ExitCode.OK)
 
 
 app = typer.Typer(

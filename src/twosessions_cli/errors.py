@@ -7,13 +7,18 @@ to define, and every command pays for defining them at start-up.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 
 import msgspec
 
-#: Exit codes, documented in the README and in ``--help``.
-EXIT_NOT_FOUND = 1
-EXIT_USAGE = 2
+
+class ExitCode(enum.IntEnum):
+    """What the program's exit status means, as documented in the README and in ``--help``."""
+
+    OK = 0
+    NOT_FOUND = 1  # the data has no answer, the data is bad, or the output could not be written
+    USAGE = 2  # the command line cannot be understood
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -30,7 +35,7 @@ class Problem(msgspec.Struct, frozen=True):
 class TwoSessionsError(Exception):
     """An error the CLI reports as one line on stderr, then exits with ``exit_code``."""
 
-    exit_code = EXIT_NOT_FOUND
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -40,19 +45,19 @@ class TwoSessionsError(Exception):
 class NotFound(TwoSessionsError):
     """The question was well-formed but the data has no answer (exit 1)."""
 
-    exit_code = EXIT_NOT_FOUND
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
 
 class UsageProblem(TwoSessionsError):
     """The arguments cannot be understood (exit 2)."""
 
-    exit_code = EXIT_USAGE
+    exit_code: ExitCode = ExitCode.USAGE
 
 
 class DataError(TwoSessionsError):
     """A data file is missing, malformed or breaks a rule (exit 1)."""
 
-    exit_code = EXIT_NOT_FOUND
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)

@@ -2,14 +2,14 @@
 
 The events are plain data first, so ``ics --json`` shows exactly what the file holds without
 loading the iCalendar library; ``icalendar`` is imported only when a file is written. Their JSON
-form is built in ``render.data``.
+form is built in ``render.payloads``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from twosessions_cli import __version__
@@ -21,7 +21,6 @@ from twosessions_cli.records import (
     Statement,
     citations,
     grounded_parts,
-    paragraphs_by_source,
 )
 from twosessions_cli.schedule import Span, spans
 from twosessions_cli.text import PROG, inert
@@ -51,16 +50,12 @@ def _summary(session: Session, body: Body | None) -> str:
     return f"{name}: {label}" if label else name
 
 
-def _cited(facts: Facts, refs: Sequence[SourceRef]) -> str:
-    sources = {s.id: s for s in facts.sources}
-    parts = []
-    for source_id, paragraphs in paragraphs_by_source(refs).items():
-        source = sources.get(source_id)
-        parts.append(source.cited(paragraphs) if source else f"{source_id}, {paragraphs}")
-    return "; ".join(parts)
+#: How the description cites a session's sources (``render.citations.cited_refs``): passed in,
+#: so that one module, above this one, turns sources into citations.
+Cite = Callable[[Facts, Sequence[SourceRef]], str]
 
 
-def _description(facts: Facts, span: Span) -> str:
+def _description(facts: Facts, span: Span, cite: Cite) -> str:
     session = span.session
     opens, closes = session.opens, session.closes
     status = "scheduled" if any(d and d.status == "scheduled" for d in (opens, closes)) else ""
@@ -76,13 +71,13 @@ def _description(facts: Facts, span: Span) -> str:
         elif isinstance(part, Statement):
             lines.append(part.text if part.text.endswith(".") else f"{part.text}.")
     lines += [f"Inferred: {reason}" for reason in reasons]
-    lines.append(f"Source: {_cited(facts, citations(session))}.")
+    lines.append(f"Source: {cite(facts, citations(session))}.")
     lines.append(f"Exported by {PROG} {__version__}; details: {PROG} dates {session.year}")
     return "\n".join(lines)
 
 
 def session_events(
-    facts: Facts, sessions: Sequence[Session], bodies: Mapping[str, Body]
+    facts: Facts, sessions: Sequence[Session], bodies: Mapping[str, Body], cite: Cite
 ) -> list[CalendarEvent]:
     """One event per session whose dates are both known; the others cannot be placed."""
     return [
@@ -92,7 +87,7 @@ def session_events(
             start=span.opens,
             end=span.closes + dt.timedelta(days=1),
             location=inert(span.session.venue.text) if span.session.venue else None,
-            description=inert(_description(facts, span)),
+            description=inert(_description(facts, span, cite)),
         )
         for span in spans(sessions)
     ]

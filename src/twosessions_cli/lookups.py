@@ -18,6 +18,7 @@ from twosessions_cli.records import (
     Figure,
     Grounds,
     Person,
+    Record,
     Session,
     Source,
     SourceRef,
@@ -311,7 +312,7 @@ class Citable(msgspec.Struct, frozen=True):
     """What ``cite`` found for an id: a record, and the part of it the id names (if any)."""
 
     kind: str
-    record: Any
+    record: Record
     part: Grounds | None
     part_id: str | None
 
@@ -334,14 +335,6 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
         f"no record or statement called {wanted!r}; ids are shown by --json and by "
         "'twosessions search', for example 2025-proposals-handled or cppcc.summary"
     )
-
-
-def parse_year(text: str) -> int:
-    """A year as typed by a user: four digits, nothing else (exit 2 otherwise)."""
-    stripped = text.strip()
-    if not (stripped.isascii() and stripped.isdigit() and len(stripped) == 4):
-        raise UsageProblem(f"invalid year {text!r}: expected four digits, such as 2026")
-    return int(stripped)
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,17 +8,21 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 
-from twosessions_cli.text import english_date, number_ranges, ordinal
+from twosessions_cli.text import english_date, ordinal
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
 Year = Annotated[int, msgspec.Meta(ge=1949, le=2200)]
 Count = Annotated[int, msgspec.Meta(ge=0)]
+
+#: The kinds of record, each named after the file that holds it (``<kind>.json``).
+Kind = Literal["sources", "bodies", "sessions", "agenda", "people", "figures", "topics"]
 
 
 class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -98,6 +102,8 @@ class Dated(Grounds, frozen=True, kw_only=True):
 class Source(_Record, frozen=True, kw_only=True):
     """A web page (or document) that facts are taken from, as a reader can find it."""
 
+    KIND: ClassVar[Kind] = "sources"
+
     id: Id
     title: str | None = None
     address: str | None = None
@@ -117,23 +123,15 @@ class Source(_Record, frozen=True, kw_only=True):
         """'25 January 2026', 'January 2020', or 'date unknown'."""
         return english_date(self.published) if self.published else "date unknown"
 
-    def cited(self, paragraphs: Sequence[int] = ()) -> str:
-        """A plain citation: publisher, title, date, address and paragraphs, in one line."""
-        parts = [self.publisher]
-        if self.reliability == "reprint" and self.reprint_of:
-            parts[0] += f" (reprinting {self.reprint_of})"
-        parts.append(f"'{self.title}'" if self.title else "untitled page")
-        parts.append(self.published_text)
-        if self.address:
-            parts.append(self.address)
-        if paragraphs:
-            label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-            parts.append(f"{label} {number_ranges(list(paragraphs)).replace(',', ', ')}")
-        return ", ".join(parts)
+    def described(self) -> str:
+        """What the record is, in one line (what ``cite`` quotes for the record as a whole)."""
+        return self.title or self.id
 
 
 class Body(_Record, frozen=True, kw_only=True):
     """An institution that facts can belong to (the CPPCC committee, the People's Congress, ...)."""
+
+    KIND: ClassVar[Kind] = "bodies"
 
     id: Id
     name: NonEmpty
@@ -143,12 +141,18 @@ class Body(_Record, frozen=True, kw_only=True):
     topic: Id | None = None
     source: Provenance
 
+    def described(self) -> str:
+        """What the record is, in one line (what ``cite`` quotes for the record as a whole)."""
+        return self.name
+
 
 class Session(_Record, frozen=True, kw_only=True):
     """One body's yearly session (or, where a source gives only joint dates, the Two Sessions).
 
     Each part carries its own grounds; a date no source gives is None ("not reported").
     """
+
+    KIND: ClassVar[Kind] = "sessions"
 
     id: Id
     year: Year
@@ -186,9 +190,15 @@ class Session(_Record, frozen=True, kw_only=True):
             return f"{ordinal(self.session)} session"
         return None
 
+    def described(self) -> str:
+        label = self.label(long=True)
+        return f"The {self.year} session of {self.body}" + (f", {label}" if label else "")
+
 
 class AgendaEntry(_Record, frozen=True, kw_only=True):
     """How many agenda items a body's session has, and the items a source names."""
+
+    KIND: ClassVar[Kind] = "agenda"
 
     id: Id
     year: Year
@@ -200,9 +210,14 @@ class AgendaEntry(_Record, frozen=True, kw_only=True):
     inferred: Inference | None = None
     source: Provenance
 
+    def described(self) -> str:
+        return self.id
+
 
 class Person(_Record, frozen=True, kw_only=True):
     """A named person, their role and body, and what the sources report of them."""
+
+    KIND: ClassVar[Kind] = "people"
 
     id: Id
     name: NonEmpty
@@ -214,6 +229,9 @@ class Person(_Record, frozen=True, kw_only=True):
     statements: list[Statement] = []
     source: Provenance
 
+    def described(self) -> str:
+        return self.name
+
 
 class Figure(_Record, frozen=True, kw_only=True):
     """A number, tied to the body the source ties it to and to the year it counts.
@@ -221,6 +239,8 @@ class Figure(_Record, frozen=True, kw_only=True):
     ``series`` groups the same measure across years for ``trend``; figures that mean different
     things (proposals received, proposals filed) never share a series.
     """
+
+    KIND: ClassVar[Kind] = "figures"
 
     id: Id
     year: Year
@@ -236,12 +256,18 @@ class Figure(_Record, frozen=True, kw_only=True):
     inferred: Inference | None = None
     source: Provenance
 
+    def described(self) -> str:
+        value = f"{self.qualifier} {self.value:,}" if self.qualifier else f"{self.value:,}"
+        return f"{self.label}, {self.year}: {value} {self.unit}"
+
 
 class Topic(_Record, frozen=True, kw_only=True):
     """A plain-language explanation of a body or term, findable by any of its names.
 
     The explanation is a list of paragraphs, each a list of statements.
     """
+
+    KIND: ClassVar[Kind] = "topics"
 
     id: Id
     title: NonEmpty
@@ -263,9 +289,15 @@ class Topic(_Record, frozen=True, kw_only=True):
             yield self.chinese
         yield from self.aliases
 
+    def described(self) -> str:
+        return self.title
+
+
+#: Any record a data file holds.
+Record = Source | Body | Session | AgendaEntry | Person | Figure | Topic
 
 #: Each kind of record, by the name of the file that holds it (``<kind>.json``).
-KINDS: dict[str, type[_Record]] = {
+KINDS: dict[str, type[Record]] = {
     "sources": Source,
     "bodies": Body,
     "sessions": Session,
@@ -370,6 +402,32 @@ class Facts:
             if name in pending:
                 object.__setattr__(self, name, pending.pop(name)())
         return object.__getattribute__(self, name)
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        """Every source by id, built once (after loading: the records never change after)."""
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def body_by_id(self) -> dict[str, Body]:
+        return {b.id: b for b in self.bodies}
+
+    @cached_property
+    def session_by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    def counts(self, *, overlays_only: bool = False) -> dict[str, int]:
+        """How many records of each kind; ``overlays_only``: only those the user's files hold."""
+        if not overlays_only:
+            return {kind: len(self.records(kind)) for kind in KINDS}
+        counts = dict.fromkeys(KINDS, 0)
+        for (kind, _), location in self.located.items():
+            counts[kind] += location.overlay
+        return counts
 
     def records(self, kind: str) -> list[Any]:
         records: list[Any] = getattr(self, kind)

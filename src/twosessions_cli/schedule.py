@@ -7,29 +7,13 @@ record types defined here; only ``next`` and ``timeline`` import this module.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from twosessions_cli.errors import NotFound, UsageProblem
+from twosessions_cli.errors import NotFound
 from twosessions_cli.lookups import all_sessions, sessions_in_year
 from twosessions_cli.records import Facts, Session
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATE_HINT = "expected YYYY-MM-DD, such as 2026-01-20"
-
-
-def parse_date(text: str) -> dt.date:
-    """A date as typed by a user: YYYY-MM-DD, a real calendar day (exit 2 otherwise)."""
-    stripped = text.strip()
-    if not _ISO_DATE.fullmatch(stripped):
-        raise UsageProblem(f"invalid date {text!r}: {_DATE_HINT}")
-    try:
-        return dt.date.fromisoformat(stripped)
-    except ValueError as exc:
-        raise UsageProblem(f"invalid date {text!r}: {exc}; {_DATE_HINT}") from None
-
 
 # --------------------------------------------------------------------------------------------
 # Countdown: where a given day stands relative to the sessions

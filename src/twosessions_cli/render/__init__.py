@@ -1,44 +1,31 @@
-"""Everything a person or a script sees: the console, JSON on stdout, files, and ``present``.
+"""Everything a person or a script sees, and ``present``, the one dispatch every command ends in.
 
-The views themselves live beside this module, split by concern: ``data`` builds every JSON
-payload, ``tables`` the table and panel views, ``calendar`` the countdown and the timeline.
-Rich is imported only inside the functions that draw, so ``--json`` and ``--version`` never load it.
+The modules beside this one are split by concern: ``output`` (the console, files, JSON),
+``wording`` (sentences JSON and views share), ``payloads`` (every JSON document), ``citations``
+(every way of citing a source), ``notes`` (numbered footnotes), ``cells`` and ``listing`` (Rich
+primitives and the table-or-stacked listing), ``formats`` (CSV and Markdown), and ``views/``,
+one module per kind of view. Rich is imported only inside the functions that draw.
 """
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from twosessions_cli.errors import TwoSessionsError, UsageProblem
-from twosessions_cli.text import PROG, one_line
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-# In JSON these stay escaped, so the document is the same data and still inert on a terminal.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from twosessions_cli.errors import UsageProblem
+from twosessions_cli.render.output import OutputFormat, emit_json, write_output
 
 
 class Listed(Protocol):
-    """A listing of records that can be shown, or written as CSV or Markdown."""
+    """A listing of records that can be shown, or written in a text format (CSV, Markdown)."""
 
     def show(self) -> None: ...
 
-    def csv(self) -> str: ...
-
-    def markdown(self) -> str: ...
-
-
-#: The values of --format; --json is short for --format json.
-FORMATS = ("table", "json", "csv", "markdown")
+    def written(self, fmt: OutputFormat) -> str: ...
 
 
 def present(
-    fmt: str,
+    fmt: OutputFormat,
     data: Callable[[], Any],
     view: Callable[[], None] | None = None,
     listing: Callable[[], Listed] | None = None,
@@ -46,117 +33,18 @@ def present(
     """How every command ends: JSON for scripts, CSV or Markdown to paste, or the view.
 
     Each output is given as a callable so that only the one asked for is built. ``listing``
-    (records in rows) serves CSV and Markdown, and the table when there is no other ``view``.
+    (records in rows) serves the text formats, and the table when there is no other ``view``.
     """
-    if fmt == "json":
+    if fmt is OutputFormat.json:
         emit_json(data())
-    elif fmt in ("csv", "markdown"):
+    elif fmt is not OutputFormat.table:
         if listing is None:
             raise UsageProblem(
                 f"--format {fmt} is for commands that list records (dates, next, stats, agenda, "
                 "search, sources, trend, glossary, explain with no topic); use --format json here"
             )
-        found = listing()
-        written = found.csv() if fmt == "csv" else found.markdown()
-        write_output(None, written.encode("utf-8"))
+        write_output(None, listing().written(fmt).encode("utf-8"))
     elif view is not None:
         view()
     elif listing is not None:
         listing().show()
-
-
-def emit_json(payload: Any) -> None:
-    """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
-    import json  # only the JSON path needs it
-
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
-    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    write_output(None, text.encode("utf-8") + b"\n")
-
-
-def write_output(path: Path | None, data: bytes) -> None:
-    """Write a finished document to ``path``, or to standard output when ``path`` is None."""
-    if path is None:
-        out = sys.stdout
-        out.flush()
-        out.buffer.write(data)
-        out.buffer.flush()
-        return
-    # Every failure to write the file is exit 1, like any other failure to deliver an answer:
-    # a folder that is missing, read-only or full is not a mistake in the command line.
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise TwoSessionsError(
-            f"cannot write {str(path)!r}: {exc.strerror or exc}; give a file path in a folder "
-            "you can write to, or '-' for standard output"
-        ) from None
-
-
-def note(message: str) -> None:
-    """A one-line message for the person at the terminal, on stderr so it never mixes with data."""
-    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
-
-
-class _TrimmedLines:
-    """Standard output without the spaces Rich pads each line with: for pipes and files,
-    where trailing spaces are noise in a diff or a pasted table."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        self._partial = ""
-
-    def write(self, data: str) -> int:
-        lines = (self._partial + data).split("\n")
-        self._partial = lines.pop()
-        if lines:
-            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
-        return len(data)
-
-    def flush(self) -> None:
-        if self._partial:
-            self._stream.write(self._partial.rstrip(" "))
-            self._partial = ""
-        self._stream.flush()
-
-    def isatty(self) -> bool:
-        return False
-
-    def fileno(self) -> int:
-        fileno: int = self._stream.fileno()
-        return fileno
-
-    @property
-    def encoding(self) -> str:
-        encoding: str = getattr(self._stream, "encoding", None) or "utf-8"
-        return encoding
-
-
-_color: str | None = None
-
-
-def use_color(choice: str | None) -> None:
-    """--color for the consoles made from now on: 'always', 'never', or None/'auto'."""
-    global _color
-    _color = choice
-
-
-def console() -> Console:
-    """A console that follows the terminal: width, colour (NO_COLOR, TERM=dumb, pipes), and
-    --color, which overrides them."""
-    from rich.console import Console
-
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            # Rich would exit 1 here; let the CLI end quietly with 0, as it does for JSON.
-            raise BrokenPipeError
-
-    forced: dict[str, Any] = {}
-    if _color == "always":
-        forced = {"force_terminal": True, "no_color": False}
-    elif _color == "never":
-        forced = {"no_color": True, "color_system": None}
-    out = _Console(highlight=False, emoji=False, markup=False, soft_wrap=False, **forced)
-    if not out.is_terminal:
-        out.file = _TrimmedLines(sys.stdout)  # type: ignore[assignment]
-    return out

@@ -1,107 +1,31 @@
-"""The views of time: the countdown headline of ``next`` and the ``timeline`` strip."""
+"""The ``timeline`` strip: who sits when, days across (or down, on a narrow terminal)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Body, Facts, Session, citations
-from twosessions_cli.render import console
-from twosessions_cli.render.tables import (
-    Report,
-    body_name,
-    can_encode,
-    date_marks,
-    footnote,
-    new_table,
-    origin_note,
-    print_with_notes,
-    sessions_table,
-    text,
-)
-from twosessions_cli.text import WEEKDAYS, day_month, inert, long_date
+from twosessions_cli.records import Facts, Session, citations
+from twosessions_cli.render.cells import can_encode, new_table, text
+from twosessions_cli.render.listing import print_with_notes
+from twosessions_cli.render.notes import Footnotes, date_notes, marks_text, origin_note
+from twosessions_cli.render.output import console
+from twosessions_cli.render.wording import body_name, overlap_label, timeline_title
+from twosessions_cli.text import WEEKDAYS, day_month, inert
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from twosessions_cli.schedule import Sitting, Standing, Timeline
-
-
-def standing_text(standing: Standing) -> str:
-    """'opens in 7 days', 'day 3 of 5' or 'ended 28 days ago'."""
-    if standing.state == "upcoming":
-        return "opens tomorrow" if standing.opens_in == 1 else f"opens in {standing.opens_in} days"
-    if standing.state == "sitting":
-        return f"day {standing.day} of {standing.span.days}"
-    return "ended yesterday" if standing.ended_ago == 1 else f"ended {standing.ended_ago} days ago"
-
-
-def next_headline(standings: Sequence[Standing], bodies: dict[str, Body]) -> str:
-    """One sentence that answers 'what is next?'."""
-    # Worded so that the verb never has to agree with a body's name: "the Two Sessions
-    # (joint)" is plural where "the CPPCC committee" is singular.
-    sitting = [s for s in standings if s.state == "sitting"]
-    if sitting:
-        who = "; ".join(
-            f"the {body_name(bodies, s.session.body)}, {standing_text(s)}" for s in sitting
-        )
-        return f"Sitting today: {who}."
-    upcoming = [s for s in standings if s.state == "upcoming"]
-    if upcoming:
-        first = upcoming[0]
-        days = "tomorrow" if first.opens_in == 1 else f"in {first.opens_in} days"
-        return (
-            f"Next: the {body_name(bodies, first.session.body)}, opening {days}, "
-            f"on {long_date(first.span.opens)}."
-        )
-    last = max(standings, key=lambda s: (s.span.closes, s.session.body))
-    ago = "yesterday" if last.ended_ago == 1 else f"{last.ended_ago} days ago"
-    return (
-        f"Nothing ahead in the data: the {body_name(bodies, last.session.body)} closed {ago}, "
-        f"on {long_date(last.span.closes)}."
-    )
-
-
-def nothing_ahead(standings: Sequence[Standing]) -> bool:
-    return all(s.state == "ended" for s in standings)
-
-
-NOTHING_AHEAD_HINT = (
-    "No later session is in the data. When the next dates are announced, "
-    "add them with --data DIR (see 'twosessions validate --help')."
-)
-
-
-def next_report(
-    facts: Facts, standings: Sequence[Standing], bodies: dict[str, Body], today: dt.date
-) -> Report:
-    sessions = [s.session for s in standings]
-    status = {s.session.id: standing_text(s) for s in standings}
-    title = f"As of {long_date(today)}"
-    table, notes = sessions_table(facts, sessions, bodies, title, status)
-    if nothing_ahead(standings):
-        notes.append(NOTHING_AHEAD_HINT)
-    refs = [r for s in sessions for r in citations(s)]
-    return Report(facts, table, notes, refs, lead=next_headline(standings, bodies))
-
+    from twosessions_cli.records import Body
+    from twosessions_cli.schedule import Sitting, Timeline
 
 _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
 
 
-def overlap_label(count: int) -> str:
-    return "Both sitting" if count == 2 else "Sitting together"
-
-
-def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
-    return "; ".join(
-        f"{body_name(bodies, s.session.body)} day {s.day}/{s.span.days}" for s in sittings
-    )
-
-
-def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None:
+def show_timeline(facts: Facts, line: Timeline) -> None:
     """A strip of the sessions' weeks on a terminal; one line per day when piped."""
+    bodies = facts.body_by_id
     out = console()
     if not out.is_terminal:
         _plain_timeline(line, bodies)
@@ -110,10 +34,10 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
 
     unicode = can_encode(out, "█◆")
     glyphs = ("██", "◆") if unicode else ("##", "*")
-    notes: list[str] = []
+    notes = Footnotes()
     marks = {
         span.session.id: _date_marks(notes, span.session)
-        + footnote(notes, origin_note(facts, "sessions", span.session.id))
+        + notes.mark(origin_note(facts, "sessions", span.session.id))
         for span in line.spans
     }
     strip = _timeline_strip(line, bodies, marks, glyphs)
@@ -126,35 +50,27 @@ def show_timeline(facts: Facts, line: Timeline, bodies: dict[str, Body]) -> None
     if most > 1:
         legend += f"   {glyphs[1]} {overlap_label(most).lower()}"
     for session in line.undated:
-        notes.append(
+        notes.after.append(
             f"Not drawn: the {body_name(bodies, session.body)}, whose dates are not reported."
         )
     refs = (r for span in line.spans for r in citations(span.session))
-    print_with_notes(facts, table, [legend, *notes], refs)
+    print_with_notes(facts, table, [legend, *notes.lines()], refs)
 
 
-def _date_marks(notes: list[str], session: Session) -> str:
+def _date_marks(notes: Footnotes, session: Session) -> str:
     """The footnotes of a session's dates (scheduled, inferred), as marks for its row label."""
-    found: list[str] = []
+    found: list[int] = []
     for dated in (session.opens, session.closes):
         if dated is not None:
-            found += [m for m in date_marks(notes, dated) if m not in found]
-    return "".join(found)
-
-
-def _timeline_title(line: Timeline) -> str:
-    """'Who sits when, 26 Jan to 1 Feb 2026': short enough for the narrowest strip."""
-    first, last = line.days[0].date, line.days[-1].date
-
-    start = day_month(first) + (f" {first.year}" if first.year != last.year else "")
-    return f"Who sits when, {start} to {day_month(last)} {last.year}"
+            found += [n for n in notes.numbers(*date_notes(dated)) if n not in found]
+    return marks_text(found)
 
 
 def _timeline_strip(
     line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
 ) -> Table:
     """Days across, one row per session: the picture a wall calendar gives."""
-    table = new_table(_timeline_title(line))
+    table = new_table(timeline_title(line))
     # Two characters a day and one space between days, so that two weeks fit in 80 columns.
     # The title names the months; a day number that drops back to 1 shows a new month.
     table.padding = (0, 0)
@@ -191,7 +107,7 @@ def _timeline_columns(
     line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
 ) -> Table:
     """Days down, one column per session: for terminals too narrow for the strip."""
-    table = new_table(_timeline_title(line))
+    table = new_table(timeline_title(line))
     table.add_column("Day", no_wrap=True)
     for n, span in enumerate(line.spans):
         # The header wraps (its marks on a line of their own if need be) rather than being cut.
@@ -213,6 +129,12 @@ def _timeline_columns(
         label = f"{WEEKDAYS[date.weekday()][:3]} {day_month(date)}"
         table.add_row(text(label + mark, style), *cells)
     return table
+
+
+def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
+    return "; ".join(
+        f"{body_name(bodies, s.session.body)} day {s.day}/{s.span.days}" for s in sittings
+    )
 
 
 def _plain_timeline(line: Timeline, bodies: dict[str, Body]) -> None:

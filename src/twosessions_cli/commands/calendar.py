@@ -1,0 +1,195 @@
+"""The commands about when: ``dates``, ``next``, ``timeline`` and ``ics``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from twosessions_cli import lookups
+from twosessions_cli.app import command, options
+from twosessions_cli.arguments import YearArg, parse_date, year_argument
+from twosessions_cli.errors import NotFound, UsageProblem
+from twosessions_cli.render import payloads, present, wording
+
+if TYPE_CHECKING:
+    from twosessions_cli.render.formats import Report
+from twosessions_cli.render.citations import cited_refs
+from twosessions_cli.render.output import OutputFormat, note, write_output
+
+
+@command()
+def dates(
+    ctx: typer.Context,
+    year: YearArg = None,
+    all_years: Annotated[bool, typer.Option("--all", "-a", help="List every year.")] = False,
+) -> None:
+    """When each session opens and closes, and how long it runs.
+
+    \b
+    Examples:
+      twosessions dates
+      twosessions dates 2020
+      twosessions dates --all --json
+    """
+    if all_years and year is not None:
+        raise UsageProblem("give a YEAR or --all, not both")
+    opts = options(ctx)
+    facts = opts.facts()
+    sessions = lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, year)
+    title = wording.dates_title(None if all_years else sessions[0].year)
+
+    def _sessions_report() -> Report:
+        from twosessions_cli.render.views.sessions import sessions_report  # not for --json
+
+        return sessions_report(facts, sessions, title)
+
+    present(
+        opts.format,
+        lambda: payloads.dates_data(facts, sessions, all_years=all_years),
+        listing=_sessions_report,
+    )
+
+
+@command(name="next")
+def next_session(
+    ctx: typer.Context,
+    today: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            parser=parse_date,
+            help="Count from this day instead of the local date (for scripts and what-ifs).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Days until the next sessions, or which day of them it is.
+
+    When every session in the data is over, says how long ago the last one ended.
+
+    \b
+    Examples:
+      twosessions next
+      twosessions next --today 2026-01-20     opens in 7 days
+      twosessions next --today 2026-01-29     day 3 of 5
+      twosessions next --json
+    """
+    from twosessions_cli import schedule  # only next and timeline count days: spare the rest
+
+    day = dt.date.today() if today is None else today
+    opts = options(ctx)
+    facts = opts.facts()
+    standings = schedule.next_sessions(facts, day)
+
+    def _next_report() -> Report:
+        from twosessions_cli.render.views.sessions import next_report  # not for --json
+
+        return next_report(facts, standings, day)
+
+    present(
+        opts.format,
+        lambda: payloads.next_data(facts, standings, day),
+        listing=_next_report,
+    )
+
+
+@command()
+def timeline(ctx: typer.Context, year: YearArg = None) -> None:
+    """A calendar strip of the sessions' weeks: who sits when.
+
+    Days when both bodies sit are marked, so the overlap shows at a glance.
+
+    On a terminal the days run across; when piped, one plain line per day.
+
+    \b
+    Examples:
+      twosessions timeline
+      twosessions timeline 2020
+      twosessions timeline | grep both
+    """
+    from twosessions_cli import schedule
+
+    opts = options(ctx)
+    facts = opts.facts()
+    line = schedule.timeline(facts, year)
+
+    def _show_timeline() -> None:
+        from twosessions_cli.render.views.timeline import show_timeline  # not for --json
+
+        return show_timeline(facts, line)
+
+    present(
+        opts.format,
+        lambda: payloads.timeline_data(facts, line),
+        _show_timeline,
+    )
+
+
+@command()
+def ics(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None,
+        year_argument(
+            "Only this year's sessions (default: every session in the data).", "sessions"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the calendar to FILE instead of standard output ('-' is standard output).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export the sessions as an iCalendar (.ics) file.
+
+    One all-day event per session, with its source in the description.
+
+    Each event has a stable UID, so importing a newer export updates the events instead of
+    adding copies. Set SOURCE_DATE_EPOCH for a byte-for-byte repeatable file. With --json,
+    print the events as JSON (the file, if -o is given, is still written as iCalendar).
+
+    \b
+    Examples:
+      twosessions ics -o two-sessions.ics
+      twosessions ics 2026 > 2026.ics
+      twosessions ics --json
+    """
+    from twosessions_cli import ical
+
+    opts = options(ctx)
+    facts = opts.facts()
+    sessions = (
+        lookups.all_sessions(facts) if year is None else lookups.sessions_in_year(facts, year)
+    )
+    events = ical.session_events(facts, sessions, facts.body_by_id, cited_refs)
+    if not events:
+        raise NotFound(
+            f"no dates reported for the {sessions[0].year} sessions; "
+            "'twosessions dates --all' shows which years have them"
+        )
+    to_file = output if output is not None and str(output) != "-" else None
+
+    replacing = to_file is not None and to_file.exists()
+
+    def write_calendar(*, tell: bool = True) -> None:
+        write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
+        if to_file is not None and tell:
+            replaced = ", replacing the file that was there" if replacing else ""
+            note(f"wrote {len(events)} event(s) to {to_file}{replaced}")
+
+    if to_file is not None and opts.format is OutputFormat.json:
+        write_calendar(tell=False)  # the file is iCalendar whatever --format; stdout the JSON
+    present(
+        opts.format,
+        lambda: payloads.ics_data(str(to_file) if to_file else None, events),
+        write_calendar,
+    )

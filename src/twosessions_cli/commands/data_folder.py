@@ -1,0 +1,116 @@
+"""The commands about the data files themselves: ``schema``, ``validate``, ``example-overlay``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from twosessions_cli.app import command, options
+from twosessions_cli.errors import DataError
+from twosessions_cli.facts import collect
+from twosessions_cli.render import payloads, present
+from twosessions_cli.render.output import OutputFormat, note
+
+
+@command()
+def schema(ctx: typer.Context) -> None:
+    """Print the JSON Schema of the data files.
+
+    It is generated from the code's record types, so it cannot drift from what is checked.
+    The schema is JSON whatever the options.
+
+    \b
+    Examples:
+      twosessions schema > twosessions.schema.json
+    """
+    options(ctx)  # --json and --format json are welcome; the schema is JSON whatever they say
+    present(OutputFormat.json, payloads.schema_data)
+
+
+@command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Data folders or <kind>.json files (default: the bundled data). "
+            "Folders given with --data are checked too.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check data files against the schema and rules.
+
+    Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
+    Every statement needs exactly one basis: 'source' cites the paragraph(s) that say it,
+    'inferred' gives its reason, 'general' (general knowledge) cites nothing.
+    Files are checked on top of the bundled data, so they may refer to bundled records; a file
+    given alone is read with the files beside it. Exit 0 when all is well, 1 when any problem
+    is found. To start a folder of your own, 'twosessions example-overlay FOLDER' writes a
+    worked example.
+
+    \b
+    Examples:
+      twosessions validate data/
+      twosessions validate ~/my-facts/sessions.json
+      twosessions validate ~/my-facts --json
+    """
+    opts = options(ctx)
+    targets = [*(paths or []), *opts.data]
+    facts, problems = collect(targets)
+    # Count what the user's files hold, not the bundled records beneath them.
+    counts = facts.counts(overlays_only=bool(targets))
+    checked = [str(p) for p in targets]
+
+    def _show_validation() -> None:
+        from twosessions_cli.render.views.validation import show_validation  # not for --json
+
+        return show_validation(problems, counts, checked or ["bundled data"])
+
+    present(
+        opts.format,
+        lambda: payloads.validation_data(problems, counts, checked or ["bundled"]),
+        _show_validation,
+    )
+    if problems:
+        where = ", ".join(checked) or "the bundled data"
+        raise DataError(f"{len(problems)} problem(s) found in {where}", problems)
+
+
+@command(name="example-overlay")
+def example_overlay(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="Where to write the files (made if missing)."),
+    ],
+) -> None:
+    """Write a worked example of your own facts into FOLDER.
+
+    The example (made-up 2027 dates, from a newsroom's notes) shows the files an overlay
+    holds; validate it, use it with --data, then replace its facts with yours.
+
+    \b
+    Examples:
+      twosessions example-overlay my-facts
+      twosessions validate my-facts
+      twosessions dates 2027 --data my-facts
+    """
+    from twosessions_cli.facts import copy_example_overlay
+
+    opts = options(ctx)
+    written = copy_example_overlay(folder)
+
+    def tell() -> None:
+        for path in written:
+            note(f"wrote {path}")
+        note(f"next: twosessions validate {folder}")
+
+    present(
+        opts.format,
+        lambda: payloads.example_overlay_data(folder, written),
+        tell,
+    )

@@ -1,0 +1,281 @@
+"""Every JSON payload the commands print: plain data, ISO dates, numbers as numbers.
+
+Each record keeps its ``source`` list and gains ``origin`` (bundled, or the overlay file it came
+from). Sentences shared with the views come from ``wording``; no terminal view is imported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from twosessions_cli.errors import Problem
+from twosessions_cli.records import (
+    AgendaEntry,
+    Facts,
+    Figure,
+    Person,
+    Record,
+    Session,
+    Topic,
+    grounded_parts,
+    json_schema,
+    value_at,
+)
+from twosessions_cli.render.citations import add_addresses, citation_data
+from twosessions_cli.render.wording import known, next_headline, nothing_ahead, standing_text
+from twosessions_cli.text import WEEKDAYS
+
+if TYPE_CHECKING:
+    from twosessions_cli.ical import CalendarEvent
+    from twosessions_cli.lookups import Coverage, Hit, Series, SourceUse
+    from twosessions_cli.schedule import Standing, Timeline
+
+
+def record_data(facts: Facts, record: Record, /, **extra: Any) -> dict[str, Any]:
+    """A record as plain JSON data, with where it was loaded from and any derived fields.
+
+    Every statement (and date) gains its citable ``id``, and every citation the ``address``
+    of its source, so that a script can follow any sentence to the page that says it.
+    """
+    data: dict[str, Any] = msgspec.to_builtins(record)
+    for sid, path, _ in grounded_parts(record):
+        part: dict[str, Any] = value_at(data, path)
+        part["id"] = sid
+    add_addresses(facts, data)
+    data.update(extra)
+    data["origin"] = facts.origin_of(record.KIND, record.id)
+    return data
+
+
+def session_data(facts: Facts, session: Session) -> dict[str, Any]:
+    body = facts.body_by_id.get(session.body)
+    return record_data(facts, session, days=session.days, body_name=body.name if body else None)
+
+
+def hits_data(facts: Facts, query: str, hits: Sequence[Hit]) -> dict[str, Any]:
+    """Search results as JSON data: every hit, however many the table would show."""
+    return {
+        "query": query,
+        "total": len(hits),
+        "hits": [
+            {
+                "kind": h.kind,
+                "id": h.id,
+                "label": h.label,
+                "field": h.field,
+                "text": h.text,
+                "cite_id": h.cite_id,
+                "source": citation_data(facts, h.source),
+            }
+            for h in hits
+        ],
+    }
+
+
+def validation_data(
+    problems: Sequence[Problem], counts: Mapping[str, int], checked: Sequence[str]
+) -> dict[str, Any]:
+    """The outcome of ``validate`` as JSON data."""
+    return {
+        "ok": not problems,
+        "paths": list(checked),
+        "records": dict(counts),
+        "problems": [{"file": p.file, "path": p.path, "message": p.message} for p in problems],
+    }
+
+
+def next_data(facts: Facts, standings: Sequence[Standing], today: dt.date) -> dict[str, Any]:
+    return {
+        "today": today.isoformat(),
+        "headline": next_headline(standings, facts.body_by_id),
+        "all_ended": nothing_ahead(standings),
+        "sessions": [
+            {
+                **session_data(facts, s.session),
+                "status": {
+                    "state": s.state,
+                    "opens_in_days": s.opens_in,
+                    "day": s.day,
+                    "of_days": s.span.days if s.day is not None else None,
+                    "ended_days_ago": s.ended_ago,
+                    "text": standing_text(s),
+                },
+            }
+            for s in standings
+        ],
+    }
+
+
+def timeline_data(facts: Facts, line: Timeline) -> dict[str, Any]:
+    return {
+        "year": line.year,
+        "from": line.days[0].date.isoformat(),
+        "to": line.days[-1].date.isoformat(),
+        "sessions": [session_data(facts, s.session) for s in line.spans],
+        "undated": [s.id for s in line.undated],
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "weekday": WEEKDAYS[day.date.weekday()][:3],
+                "sitting": [
+                    {
+                        "session": s.session.id,
+                        "body": s.session.body,
+                        "day": s.day,
+                        "of_days": s.span.days,
+                    }
+                    for s in day.sittings
+                ],
+                "overlap": len(day.sittings) > 1,
+            }
+            for day in line.days
+        ],
+    }
+
+
+def glossary_data(facts: Facts, topics: Sequence[Topic]) -> dict[str, Any]:
+    return {
+        "terms": [
+            {
+                "id": t.id,
+                "english": t.title,
+                "chinese": t.chinese,
+                "pinyin": t.pinyin,
+                "meaning": t.summary.text,
+                "source": citation_data(facts, t.summary.source),
+                "origin": facts.origin_of("topics", t.id),
+            }
+            for t in topics
+        ]
+    }
+
+
+def dates_data(facts: Facts, sessions: Sequence[Session], *, all_years: bool) -> dict[str, Any]:
+    return {
+        "year": None if all_years else sessions[0].year,
+        "sessions": [session_data(facts, s) for s in sessions],
+    }
+
+
+def topics_data(facts: Facts, topics: Sequence[Topic]) -> dict[str, Any]:
+    return {"topics": [record_data(facts, t) for t in topics]}
+
+
+def topic_data(facts: Facts, topic: Topic) -> dict[str, Any]:
+    return {"topic": record_data(facts, topic)}
+
+
+def figures_data(
+    facts: Facts, year: int, figures: Sequence[Figure], *, reported: bool = False
+) -> dict[str, Any]:
+    return {
+        "year": year,
+        # Which year 'year' is: the one the figures count, or the one whose sessions reported them.
+        "selected_by": "reported" if reported else "counted",
+        "figures": [
+            record_data(facts, f, body_name=facts.body_by_id[f.body].name) for f in figures
+        ],
+    }
+
+
+def agenda_data(facts: Facts, entries: Sequence[AgendaEntry]) -> dict[str, Any]:
+    return {"year": entries[0].year, "agenda": [record_data(facts, e) for e in entries]}
+
+
+def people_data(facts: Facts, people: Sequence[Person]) -> dict[str, Any]:
+    return {"people": [record_data(facts, p) for p in people]}
+
+
+def sources_data(facts: Facts, uses: Sequence[SourceUse]) -> dict[str, Any]:
+    return {"sources": [record_data(facts, u.source, facts=u.facts) for u in uses]}
+
+
+def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any]:
+    """The calendar's events as JSON data, with the dates a calendar program will show."""
+    return {
+        "file": file,
+        "events": [
+            {
+                "uid": e.uid,
+                "summary": e.summary,
+                "start": e.start.isoformat(),
+                "end_exclusive": e.end.isoformat(),
+                "last_day": (e.end - dt.timedelta(days=1)).isoformat(),
+                "location": e.location,
+                "description": e.description,
+            }
+            for e in events
+        ],
+    }
+
+
+def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
+    return {
+        "series": [
+            {
+                "id": one.id,
+                "label": one.label,
+                "unit": one.unit,
+                "body": one.body,
+                "points": [
+                    {
+                        "year": f.year,
+                        "value": f.value,
+                        "qualifier": f.qualifier,
+                        "figure": f.id,
+                        "inferred": msgspec.to_builtins(f.inferred),
+                        "source": citation_data(facts, f.source),
+                    }
+                    for f in one.figures
+                ],
+            }
+            for one in series
+        ]
+    }
+
+
+def trend_names_data(series: Sequence[Series]) -> dict[str, Any]:
+    return {
+        "figures": [
+            {
+                "id": one.id,
+                "label": one.label,
+                "unit": one.unit,
+                "body": one.body,
+                "years": sorted({f.year for f in one.figures}),
+            }
+            for one in series
+        ]
+    }
+
+
+def coverage_data(rows: Sequence[Coverage]) -> dict[str, Any]:
+    return {
+        "coverage": [
+            {
+                "year": r.year,
+                "body": r.body,
+                "session": r.session.id if r.session else None,
+                "number": known(r.session.numbered) if r.session else None,
+                "opens": known(r.session.opens) if r.session else None,
+                "closes": known(r.session.closes) if r.session else None,
+                "reports": r.reports,
+                "figures": r.figures,
+            }
+            for r in rows
+        ]
+    }
+
+
+def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any]:
+    return {"folder": str(folder), "files": [str(p) for p in written]}
+
+
+def schema_data() -> dict[str, Any]:
+    """The JSON Schema of a data folder (generated from the record types)."""
+    return json_schema()

@@ -1,0 +1,40 @@
+"""``agenda``: how many items each session has, and the items the sources name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twosessions_cli.records import AgendaEntry, Facts, citations
+from twosessions_cli.render.cells import text
+from twosessions_cli.render.formats import Report
+from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
+from twosessions_cli.render.notes import Footnotes, inference_note
+from twosessions_cli.render.wording import body_name
+
+
+def agenda_report(facts: Facts, entries: Sequence[AgendaEntry], title: str) -> Report:
+    table = Listing(
+        title,
+        [
+            Column("Body", name=True),
+            Column("Session", name=True),
+            Column("Items", whole=True, justify="right"),
+            Column("Named in the sources"),
+            source_column(),
+        ],
+    )
+    notes = Footnotes()
+    for entry in entries:
+        session = facts.session_by_id.get(entry.session_id or "")
+        count = "not given" if entry.count is None else str(entry.count)
+        if entry.count is not None and entry.qualifier:
+            count += f" {entry.qualifier}"
+        table.add(
+            text(body_name(facts.body_by_id, entry.body)),
+            text((session.label() if session else None) or "—"),
+            notes.marked(count, inference_note(entry.inferred)),
+            text("\n".join(f"• {item.text}" for item in entry.items)),
+            refs_cell(citations(entry)),
+            refs=citations(entry),
+        )
+    return Report(facts, table, notes, [r for e in entries for r in citations(e)])

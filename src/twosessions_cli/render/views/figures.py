@@ -1,0 +1,179 @@
+"""Figures: a year's (``stats``), one measure across the years (``trend``), and the trend list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from twosessions_cli.records import Facts, Figure, SourceRef, citations
+from twosessions_cli.render.cells import can_encode, spans, text
+from twosessions_cli.render.citations import refs_text, sources_legend
+from twosessions_cli.render.formats import Report
+from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
+from twosessions_cli.render.notes import Footnotes, grounded_note, inference_note, origin_note
+from twosessions_cli.render.output import console
+from twosessions_cli.render.wording import TREND_NAMES_TITLE, body_name, unit_text, value_text
+from twosessions_cli.text import cell_len
+
+if TYPE_CHECKING:
+    from twosessions_cli.lookups import Series
+
+
+def _figure_note(figure: Figure) -> str | None:
+    """The figure's note; an inference already footnoted for the figure is not said twice."""
+    note = figure.note
+    if note is None:
+        return None
+    if (
+        figure.inferred is not None
+        and note.basis == "inferred"
+        and note.reason == figure.inferred.reason
+    ):
+        return note.text
+    return grounded_note(note)
+
+
+def figures_report(
+    facts: Facts, figures: Sequence[Figure], title: str, *, with_year: bool = False
+) -> Report:
+    """The figures of one listing; ``with_year`` adds the year each counts, for a listing
+    that mixes years (the figures a year's sessions reported)."""
+    year_column = [Column("Year", whole=True)] if with_year else []
+    table = Listing(
+        title,
+        [
+            Column("What"),
+            *year_column,
+            Column("Value", whole=True, justify="right"),
+            Column("Unit"),
+            Column("Body", name=True),
+            source_column(),
+        ],
+    )
+    notes = Footnotes()
+    for figure in figures:
+        reporter = facts.person_by_id.get(figure.reported_by or "")
+        what = notes.marked(
+            figure.label,
+            origin_note(facts, "figures", figure.id),
+            inference_note(figure.inferred),
+            _figure_note(figure),
+            f"Reported by {reporter.name}, {reporter.role}." if reporter else None,
+        )
+        table.add(
+            what,
+            *([text(figure.year)] if with_year else []),
+            text(value_text(figure)),
+            text(unit_text(figure.unit)),
+            text(body_name(facts.body_by_id, figure.body)),
+            refs_cell(citations(figure)),
+            refs=citations(figure),
+        )
+    return Report(facts, table, notes, [r for f in figures for r in citations(f)])
+
+
+def trend_names_report(facts: Facts, series: Sequence[Series]) -> Report:
+    listing = Listing(
+        TREND_NAMES_TITLE,
+        [
+            Column("Figure", whole=True, style="bold"),
+            Column("What"),
+            Column("Body", name=True),
+            Column("Years", whole=True),
+        ],
+    )
+    for one in series:
+        years = sorted({f.year for f in one.figures})
+        span = f"{years[0]}-{years[-1]} ({len(years)})"
+        body = body_name(facts.body_by_id, one.body)
+        listing.add(text(one.id), text(one.label), text(body), text(span))
+    return Report(facts, listing)
+
+
+BAR_WIDTH_MAX = 40
+
+
+def show_trend(facts: Facts, series: Sequence[Series]) -> None:
+    """Each series as a bar chart on a terminal; as a plain table when piped.
+
+    Series are drawn one after the other, never on one axis: their meanings differ.
+    """
+    out = console()
+    glyph = "█" if can_encode(out, "█") else "#"
+    notes = Footnotes()
+    refs: list[SourceRef] = []
+    for n, one in enumerate(series):
+        if n:
+            out.print()
+        unit = f" ({unit_text(one.unit)})" if unit_text(one.unit) else ""
+        title = f"{one.label}{unit} · {body_name(facts.body_by_id, one.body)} · {one.id}"
+        rows = []
+        for figure in one.figures:
+            marks = notes.mark(
+                inference_note(figure.inferred), origin_note(facts, "figures", figure.id)
+            )
+            rows.append((figure, value_text(figure) + marks))
+            refs.extend(citations(figure))
+        if not out.is_terminal:
+            listing = Listing(
+                title,
+                [
+                    Column("Year", whole=True),
+                    Column("Value", whole=True, justify="right"),
+                    source_column(),
+                ],
+            )
+            for figure, value in rows:
+                listing.add(text(figure.year), text(value), refs_cell(citations(figure)))
+            out.print(listing.renderable(out.width))
+            continue
+        out.print(text(title, "bold"))
+        largest = max(abs(f.value) for f in one.figures) or 1
+        value_width = max(cell_len(v) for _, v in rows)
+        room = max(8, min(BAR_WIDTH_MAX, out.width - value_width - 12))
+        for figure, value in rows:
+            bar = glyph * max(1, round(abs(figure.value) / largest * room))
+            line = spans(
+                (f"{figure.year}  ", ""),
+                (f"{bar:<{room}}", "cyan"),
+                (f"  {value:>{value_width}}", "bold"),
+            )
+            out.print(line)
+        out.print(
+            text(f"Sources: {refs_text(r for f in one.figures for r in citations(f))}", "dim")
+        )
+    for said in notes.lines():
+        out.print(text(said, "dim"))
+    legend = sources_legend(facts, refs)
+    if legend:
+        out.print(text(legend, "dim"))
+
+
+def trend_report(facts: Facts, series: Sequence[Series]) -> Report:
+    """Every point of the series in one listing, for CSV and Markdown (each row says its series)."""
+    listing = Listing(
+        "Figures across the years",
+        [
+            Column("Figure", whole=True),
+            Column("Year", whole=True),
+            Column("Value", whole=True, justify="right"),
+            Column("Unit"),
+            Column("Body", name=True),
+            source_column(style=""),
+        ],
+    )
+    notes = Footnotes()
+    refs: list[SourceRef] = []
+    for one in series:
+        for figure in one.figures:
+            listing.add(
+                text(one.id),
+                text(figure.year),
+                notes.marked(value_text(figure), inference_note(figure.inferred)),
+                text(unit_text(figure.unit)),
+                text(body_name(facts.body_by_id, figure.body)),
+                refs_cell(citations(figure)),
+                refs=citations(figure),
+            )
+            refs += citations(figure)
+    return Report(facts, listing, notes, refs)

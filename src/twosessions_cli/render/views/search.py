@@ -1,0 +1,62 @@
+"""``search``: where a word was found, a window of text around it, and its citation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from twosessions_cli.records import Facts
+from twosessions_cli.render.cells import spans, text
+from twosessions_cli.render.formats import Report
+from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from twosessions_cli.lookups import Hit
+
+
+def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
+    shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
+    table = Listing(
+        f"{total} record(s) match {query!r}{shown}",
+        [Column("Found in", whole=True), Column("Text"), source_column()],
+    )
+    for hit in hits:
+        where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
+        table.add(
+            where,
+            highlighted(snippet(hit.text, query), query),
+            refs_cell(hit.source),
+            refs=hit.source,
+        )
+    return Report(facts, table, refs=[r for h in hits for r in h.source])
+
+
+def snippet(value: str, query: str, width: int = 90) -> str:
+    """A window of ``value`` around the first match of ``query``, cut between words."""
+    if len(value) <= width:
+        return value
+    at = max(value.casefold().find(query.casefold()), 0)
+    start = max(0, at - width // 3)
+    if start:
+        # Start at the beginning of a word: after the last space before the window.
+        space = value.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and at - space < width else start
+    end = min(len(value), start + width)
+    if end < len(value):
+        space = value.rfind(" ", max(at + len(query), start), end)
+        end = space if space > start else end
+    return ("…" if start else "") + value[start:end].strip() + ("…" if end < len(value) else "")
+
+
+def highlighted(value: str, query: str) -> Text:
+    """Text with each case-insensitive occurrence of the query in bold, for a terminal."""
+    found = text(value)
+    folded, key = value.casefold(), query.strip().casefold()
+    if key and len(folded) == len(value):  # casefold kept the positions
+        start = folded.find(key)
+        while start >= 0:
+            found.stylize("bold yellow", start, start + len(key))
+            start = folded.find(key, start + len(key))
+    return found

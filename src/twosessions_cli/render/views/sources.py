@@ -1,0 +1,52 @@
+"""``sources``: the pages the facts come from, what each is, and how many records use it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from twosessions_cli.records import Facts
+from twosessions_cli.render.cells import text
+from twosessions_cli.render.formats import Report
+from twosessions_cli.render.listing import Column, Listing
+from twosessions_cli.render.notes import Footnotes, grounded_note, unless_sourced
+
+if TYPE_CHECKING:
+    from twosessions_cli.lookups import SourceUse
+
+PARAGRAPH_RULE = (
+    "Paragraphs are the page's non-blank lines, counted from 1; cite a fact as SOURCE ¶N."
+)
+
+
+def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
+    table = Listing(
+        "Sources",
+        [
+            Column("Id", whole=True, style="bold"),
+            Column("Page"),
+            Column("Published", name=True),
+            Column("Facts", whole=True, justify="right"),
+        ],
+    )
+    notes = Footnotes()
+    for use in uses:
+        source = use.source
+        date = notes.marked(
+            source.published_text, grounded_note(unless_sourced(source.published_grounds))
+        )
+        title = f"'{source.title}'" if source.title else "(no title in the page's text)"
+        standing = source.reliability + (
+            f", reprinting {source.reprint_of}" if source.reprint_of else ""
+        )
+        lines = [
+            f"{source.publisher}: {title}",
+            f"{source.kind}; {source.language}; {standing}",
+        ]
+        if source.address:
+            lines.append(source.address)
+        if source.summary:
+            lines.append(source.summary.text)
+        table.add(text(source.id), text("\n".join(lines)), date, text(use.facts))
+    notes.after.append(PARAGRAPH_RULE)
+    return Report(facts, table, notes)
