@@ -12,10 +12,20 @@ import pytest
 from typer.testing import CliRunner
 
 from twosessions_cli.cli import app
-from twosessions_cli.facts import load_facts
+from twosessions_cli.facts import at_level, load_facts
 from twosessions_cli.records import Facts
 
-STABLE_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TWOSESSIONS_DATA": "", "TERM": "xterm"}
+# The machine's own settings must not reach the in-process runs: a CI that exports FORCE_COLOR or
+# LINES, or a shell with TZ set, would otherwise change what the tests see. None unsets a variable.
+STABLE_ENV: dict[str, str | None] = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "TWOSESSIONS_DATA": "",
+    "TERM": "xterm",
+    "FORCE_COLOR": None,
+    "CLICOLOR_FORCE": None,
+    "LINES": None,
+}
 
 
 @dataclass
@@ -30,6 +40,13 @@ class Run:
 
 @pytest.fixture(scope="session")
 def facts() -> Facts:
+    """The bundled facts as commands see them by default: Chongqing's (--level chongqing)."""
+    return at_level(load_facts(), "chongqing")
+
+
+@pytest.fixture(scope="session")
+def all_facts() -> Facts:
+    """Every bundled record, Chongqing's and the national sessions' (--level all)."""
     return load_facts()
 
 
@@ -45,7 +62,7 @@ def cli() -> Callable[..., Run]:
     """Run the app in-process: cli("dates", "--json") -> Run."""
     runner = _runner()
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+    def run(*args: str, env: dict[str, str | None] | None = None) -> Run:
         result = runner.invoke(app, list(args), env={**STABLE_ENV, **(env or {})})
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception

@@ -126,11 +126,23 @@ def test_news_p2_p8_guide_p15_people_and_roles(facts: Facts) -> None:
     assert people["tang-liangzhi"] == ("Tang Liangzhi", "government")
 
 
-def test_the_municipal_congress_is_kept_apart_from_the_npc(facts: Facts) -> None:
-    bodies = {b.id: b for b in facts.bodies}
+def test_the_municipal_congress_is_kept_apart_from_the_npc(all_facts: Facts) -> None:
+    bodies = {b.id: b for b in all_facts.bodies}
     assert bodies["congress"].level == "municipal"
-    assert bodies["national"].level == "national"
-    assert {"peoples-congress", "npc"} <= {t.id for t in facts.topics}
+    assert bodies["cppcc"].level == "municipal"
+    for national in ("national", "npc", "national-cppcc", "state-council", "nbs"):
+        assert bodies[national].level == "national"
+    # Every name and short name tells the two levels apart.
+    names = [n for b in bodies.values() for n in (b.name, b.short)]
+    assert len(names) == len(set(names))
+    assert bodies["npc"].short != bodies["congress"].short
+    assert {"peoples-congress", "npc"} <= {t.id for t in all_facts.topics}
+
+
+def test_the_default_level_is_chongqing_alone(facts: Facts, all_facts: Facts) -> None:
+    assert {s.body for s in facts.sessions} == {"cppcc", "congress", "two-sessions"}
+    assert {"npc", "national-cppcc"} <= {s.body for s in all_facts.sessions}
+    assert not [f for f in facts.figures if f.body in ("state-council", "nbs")]
 
 
 def test_no_fact_cites_the_guides_page_furniture(facts: Facts) -> None:

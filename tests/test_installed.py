@@ -285,6 +285,13 @@ def complete(shell: str, words: str, cwd: Path, **env: str) -> list[str]:
     return [line for line in result.stdout.splitlines() if line]
 
 
+#: The years with Chongqing sessions in the bundled data, newest first, as completion offers them.
+SESSION_YEARS = [
+    *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
+    *["2013", "2011", "2009", "2008"],
+]
+
+
 def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
     assert complete("bash", "twosessions ti", tmp_path) == ["timeline"]
     assert set(complete("bash", "twosessions ", tmp_path)) >= {
@@ -298,22 +305,14 @@ def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
     # One-word names only: "cppcc committee" would be inserted as two words.
     assert complete("bash", "twosessions explain cp", tmp_path) == ["cppcc"]
     assert complete("bash", "twosessions explain 政", tmp_path)[0] == "政协"
-    assert complete("bash", "twosessions dates ", tmp_path) == [
-        "2026",
-        "2025",
-        "2024",
-        "2023",
-        "2022",
-        "2021",
-        "2020",
-        "2019",
-        "2018",
-    ]
+    assert complete("bash", "twosessions dates ", tmp_path) == SESSION_YEARS
     assert (
         complete("bash", "twosessions timeline 202", tmp_path)
         == ["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"][:7]
     )
-    assert complete("bash", "twosessions stats 201", tmp_path) == ["2019", "2018", "2017"]
+    assert complete("bash", "twosessions stats 201", tmp_path) == [
+        *["2019", "2018", "2017", "2016", "2015", "2014", "2013", "2012", "2010"]
+    ]
     assert complete("bash", "twosessions agenda 2020", tmp_path) == ["2020"]
     assert complete("bash", "twosessions trend gdp", tmp_path) == [
         "gdp-growth",
@@ -333,12 +332,12 @@ def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> No
     with_2027 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
     assert with_2027 == [
         "2027",
-        *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
+        *SESSION_YEARS,
     ]
     bundled_only = complete(
         "bash", "twosessions dates --no-user-data ", tmp_path, TWOSESSIONS_DATA=str(overlay)
     )
-    assert bundled_only == ["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"]
+    assert bundled_only == SESSION_YEARS
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "sessions.json").write_text("{not json", encoding="utf-8")
@@ -369,7 +368,7 @@ def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "cppcc",
-        *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
+        *SESSION_YEARS,
     ]
 
 

@@ -69,7 +69,7 @@ def test_valid_overlay_has_no_problems(tmp_path: Path) -> None:
         (
             {"body": "senate"},
             "$[0].body: unknown body 'senate' (expected one of congress, cppcc, government, "
-            "national, two-sessions)",
+            "national, national-cppcc, nbs, npc, state-council, two-sessions)",
         ),
         (
             {"year": 2028},

@@ -25,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
 from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
-from twosessions_cli.facts import load_facts, user_data_dirs
+from twosessions_cli.facts import at_level, load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
 from twosessions_cli.records import Facts
 from twosessions_cli.render.output import OutputFormat, use_color
@@ -110,12 +110,30 @@ ColorOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+class LevelChoice(enum.StrEnum):
+    chongqing = "chongqing"
+    national = "national"
+    all = "all"
+
+
+LevelOpt = Annotated[
+    LevelChoice | None,
+    typer.Option(
+        "--level",
+        help="chongqing (the default: the municipal sessions), national (the NPC and the CPPCC "
+        "National Committee in March) or all (both, side by side).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 NoUserDataOpt = Annotated[
     bool,
     typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
 ]
 
-_SHARED_NAMES = ("json", "output_format", "color", "data", "no_user_data")
+_SHARED_NAMES = ("json", "output_format", "color", "data", "no_user_data", "level")
 _SHARED_KEY = "twosessions.options"
 
 
@@ -125,6 +143,7 @@ def _shared_template(
     color: ColorOpt = None,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
+    level: LevelOpt = None,
 ) -> None:
     """Never called: Typer reads the shared options' click parameters from this signature."""
 
@@ -149,18 +168,21 @@ class Options(msgspec.Struct, frozen=True):
     color: str | None = None
     data: tuple[Path, ...] = ()
     no_user_data: bool = False
+    level: str | None = None
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Options:
         data = params.get("data") or ()
         chosen = params.get("output_format")
         color = params.get("color")
+        level = params.get("level")
         return cls(
             json=bool(params.get("json")),
             output_format=None if chosen is None else str(getattr(chosen, "value", chosen)),
             color=None if color is None else str(getattr(color, "value", color)),
             data=tuple(Path(p) for p in ([data] if isinstance(data, str | Path) else data)),
             no_user_data=bool(params.get("no_user_data")),
+            level=None if level is None else str(getattr(level, "value", level)),
         )
 
     def __or__(self, later: Options) -> Options:
@@ -170,6 +192,7 @@ class Options(msgspec.Struct, frozen=True):
             later.color or self.color,
             self.data + later.data,
             self.no_user_data or later.no_user_data,
+            later.level or self.level,
         )
 
     @property
@@ -183,9 +206,8 @@ class Options(msgspec.Struct, frozen=True):
 
     def facts(self) -> Facts:
         """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""
-        if self.no_user_data:
-            return load_facts()
-        return load_facts([*user_data_dirs(), *self.data])
+        facts = load_facts() if self.no_user_data else load_facts([*user_data_dirs(), *self.data])
+        return at_level(facts, self.level or "chongqing")
 
 
 def _take_shared(ctx: typer.Context) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -278,6 +278,49 @@ def load_facts(overlays: Sequence[Path] = (), *, bundled: Path | None = None) ->
 
 
 DAMAGED = "the bundled data is damaged; reinstall twosessions"
+
+#: The levels a reader picks with --level, and the body levels each takes in.
+LEVELS: dict[str, frozenset[str]] = {
+    "chongqing": frozenset({"municipal"}),
+    "national": frozenset({"national"}),
+    "all": frozenset({"municipal", "national"}),
+}
+#: Kinds whose records belong to a body, and so to that body's level.
+_BODY_KINDS = ("sessions", "agenda", "people", "figures")
+
+
+def at_level(facts: Facts, level: str) -> Facts:
+    """Keep only the records of bodies at ``level`` ('chongqing', 'national' or 'all').
+
+    Bodies go with their level; topics and sources stay whole (they explain and cite, and
+    'sources' lists only those a kept record uses). A kind not decoded yet is filtered when it
+    is, so 'dates' still never pays for the figures.
+    """
+    wanted = LEVELS[level]
+    if wanted == LEVELS["all"]:
+        return facts
+
+    def keep(records: list[Any]) -> list[Any]:
+        level_of = {b.id: b.level for b in facts.bodies}
+        return [r for r in records if level_of.get(r.body) in wanted]
+
+    def keep_bodies(bodies: list[Any]) -> list[Any]:
+        return [b for b in bodies if b.level in wanted]
+
+    def filtered(decode: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
+        return lambda: keep(decode())
+
+    if "bodies" in facts.pending:
+        decode_bodies = facts.pending["bodies"]
+        facts.pending["bodies"] = lambda: keep_bodies(decode_bodies())
+    else:
+        facts.bodies = keep_bodies(facts.bodies)
+    for kind in _BODY_KINDS:
+        if kind in facts.pending:
+            facts.pending[kind] = filtered(facts.pending[kind])
+        else:
+            setattr(facts, kind, keep(getattr(facts, kind)))
+    return facts
 
 
 def example_overlay_dir() -> Path:

@@ -202,7 +202,11 @@ class SourceUse(msgspec.Struct, frozen=True):
 
 
 def source_usage(facts: Facts) -> list[SourceUse]:
-    """Each source with the number of records (of every other kind) that cite it."""
+    """Each source that records (of every other kind) cite, with how many do.
+
+    A source no record cites at the chosen --level (a page on the national sessions, when
+    listing Chongqing's) is left out.
+    """
     counts = {s.id: 0 for s in facts.sources}
     for kind in KINDS:
         for record in facts.records(kind):
@@ -211,7 +215,7 @@ def source_usage(facts: Facts) -> list[SourceUse]:
             for source_id in {ref.source for ref in citations(record)}:
                 if source_id in counts:
                     counts[source_id] += 1
-    return [SourceUse(s, counts[s.id]) for s in facts.sources]
+    return [SourceUse(s, counts[s.id]) for s in facts.sources if counts[s.id]]
 
 
 class Hit(msgspec.Struct, frozen=True):
@@ -249,7 +253,7 @@ def _searchable(record: Any) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
         yield "role", record.role, rid, own
     elif isinstance(record, Figure):
         yield "label", record.label, rid, own
-        yield "value", f"{record.value:,}", rid, own
+        yield "value", record.amount(), rid, own
         yield "unit", record.unit, rid, own
     yield from _grounded_texts(record)
 

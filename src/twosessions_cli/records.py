@@ -237,7 +237,9 @@ class Figure(_Record, frozen=True, kw_only=True):
     """A number, tied to the body the source ties it to and to the year it counts.
 
     ``series`` groups the same measure across years for ``trend``; figures that mean different
-    things (proposals received, proposals filed) never share a series.
+    things (proposals received, proposals filed) never share a series. A range ("6.5-7%") is
+    ``value`` to ``upper``. A year for which the source says no figure was set (China's 2020
+    growth target) has ``value`` None and the qualifier "no target", never a guessed number.
     """
 
     KIND: ClassVar[Kind] = "figures"
@@ -246,7 +248,8 @@ class Figure(_Record, frozen=True, kw_only=True):
     year: Year
     label: NonEmpty
     series: Id | None = None
-    value: int | float
+    value: int | float | None
+    upper: int | float | None = None
     unit: NonEmpty
     qualifier: str | None = None
     body: Id
@@ -256,8 +259,16 @@ class Figure(_Record, frozen=True, kw_only=True):
     inferred: Inference | None = None
     source: Provenance
 
+    def amount(self) -> str:
+        """The number as written: '1,385', a range '6.5-7', or '' when none was set."""
+        if self.value is None:
+            return ""
+        return f"{self.value:,}" + ("" if self.upper is None else f"-{self.upper:,}")
+
     def described(self) -> str:
-        value = f"{self.qualifier} {self.value:,}" if self.qualifier else f"{self.value:,}"
+        if self.value is None:
+            return f"{self.label}, {self.year}: {self.qualifier or 'none set'}"
+        value = f"{self.qualifier} {self.amount()}" if self.qualifier else self.amount()
         return f"{self.label}, {self.year}: {value} {self.unit}"
 
 

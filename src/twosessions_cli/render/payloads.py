@@ -226,6 +226,7 @@ def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
                     {
                         "year": f.year,
                         "value": f.value,
+                        "upper": f.upper,
                         "qualifier": f.qualifier,
                         "figure": f.id,
                         "inferred": msgspec.to_builtins(f.inferred),

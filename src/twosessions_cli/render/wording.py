@@ -29,8 +29,10 @@ def unit_text(unit: str) -> str:
 
 
 def value_text(figure: Figure) -> str:
-    """The value as it should be read: 'over 50', 'about 6%', '1,385'."""
-    number = f"{figure.value:,}" + ("" if unit_text(figure.unit) else figure.unit)
+    """The value as it should be read: 'over 50', 'about 6%', '1,385', '6.5-7%', 'no target'."""
+    if figure.value is None:
+        return figure.qualifier or "none set"
+    number = figure.amount() + ("" if unit_text(figure.unit) else figure.unit)
     return f"{figure.qualifier} {number}" if figure.qualifier else number
 
 

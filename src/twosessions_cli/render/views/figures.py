@@ -128,11 +128,13 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
             out.print(listing.renderable(out.width))
             continue
         out.print(text(title, "bold"))
-        largest = max(abs(f.value) for f in one.figures) or 1
+        largest = max(abs(f.upper or f.value or 0) for f in one.figures) or 1
         value_width = max(cell_len(v) for _, v in rows)
         room = max(8, min(BAR_WIDTH_MAX, out.width - value_width - 12))
         for figure, value in rows:
-            bar = glyph * max(1, round(abs(figure.value) / largest * room))
+            # A range is drawn to its upper end; a year with no figure set gets no bar.
+            size = abs(figure.upper or figure.value or 0)
+            bar = glyph * (max(1, round(size / largest * room)) if size else 0)
             line = spans(
                 (f"{figure.year}  ", ""),
                 (f"{bar:<{room}}", "cyan"),
