@@ -32,6 +32,7 @@ COMMANDS: dict[str, list[str]] = {
     "glossary --json": ["glossary", "--json"],
     "ics --json": ["ics", "--json"],
     "ics -o FILE": ["ics", "-o", "/dev/null"],
+    "targets": ["targets"],
 }
 VERSION_PATH = "--version"
 JSON_PATHS = {name for name, args in COMMANDS.items() if "--json" in args}

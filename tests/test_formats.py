@@ -24,6 +24,8 @@ LISTINGS: list[list[str]] = [
     ["sources", "--coverage"],
     ["trend"],
     ["trend", "proposals"],
+    ["targets"],
+    ["targets", "--level", "all"],
     ["glossary"],
     ["explain"],
 ]

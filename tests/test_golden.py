@@ -38,6 +38,7 @@ VIEWS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "coverage": (("sources", "--coverage"), {}),
     "trend": (("trend",), {}),
     "trend-growth-target": (("trend", "growth-target"), TERMINAL),
+    "targets": (("targets",), {}),
     "cite": (("cite", "2025-proposals-handled"), {}),
 }
 # The 100-column files pinned before the restructuring of issue 11, kept for their history.

@@ -43,6 +43,8 @@ EVERY_COMMAND: list[list[str]] = [
     ["ics"],
     ["trend"],
     ["trend", "proposals"],
+    ["targets"],
+    ["targets", "--level", "national"],
     ["cite", "2025-proposals-handled"],
     ["sources", "--coverage"],
 ]

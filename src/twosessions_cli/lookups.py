@@ -400,13 +400,17 @@ class Series(msgspec.Struct, frozen=True):
 
 
 def all_series(facts: Facts) -> list[Series]:
-    """Every series in the data, by id."""
-    grouped: dict[str, list[Figure]] = {}
+    """Every series in the data, by id; one per level when Chongqing and the nation share an id
+    (their growth targets are one measure of two economies, never one line)."""
+    level_of = {b.id: b.level for b in facts.bodies}
+    order = {"municipal": 0, "national": 1}
+    grouped: dict[tuple[str, int], list[Figure]] = {}
     for figure in facts.figures:
         if figure.series:
-            grouped.setdefault(figure.series, []).append(figure)
+            level = order.get(level_of.get(figure.body, ""), 2)
+            grouped.setdefault((figure.series, level), []).append(figure)
     found = []
-    for sid, figures in sorted(grouped.items()):
+    for (sid, _), figures in sorted(grouped.items()):
         figures.sort(key=lambda f: f.year)
         last = figures[-1]
         found.append(Series(sid, last.label, last.unit, last.body, figures))

@@ -283,6 +283,50 @@ def sources(
 
 
 @command()
+def targets(
+    ctx: typer.Context,
+    figure: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FIGURE]",
+            help="The measure whose targets to check (gdp-growth, the default).",
+            show_default=False,
+        ),
+    ] = "gdp-growth",
+) -> None:
+    """Each year's target against its outcome: met or missed.
+
+    A written rule decides each year and respects the target's qualifier ('about 6%', 'above
+    6%', a range, no target); the rules used are listed below the table. --level national
+    gives China's targets, --level all both side by side.
+
+    \b
+    Examples:
+      twosessions targets
+      twosessions targets --level all
+      twosessions targets gdp-growth --level national --json
+    """
+    from twosessions_cli import targets as targets_lookup
+
+    opts = options(ctx)
+    facts = opts.facts()
+    measure = targets_lookup.measure_named(facts, figure)
+    level_of = {b.id: b.level for b in facts.bodies}
+    rows = targets_lookup.targets_against_outcomes(facts, measure, level_of)
+
+    def _targets_report() -> Report:
+        from twosessions_cli.render.views.targets import targets_report  # not for --json
+
+        return targets_report(facts, measure, rows)
+
+    present(
+        opts.format,
+        lambda: payloads.targets_data(facts, measure, rows),
+        listing=_targets_report,
+    )
+
+
+@command()
 def cite(
     ctx: typer.Context,
     record_id: Annotated[

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from twosessions_cli.ical import CalendarEvent
     from twosessions_cli.lookups import Coverage, Hit, Series, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
+    from twosessions_cli.targets import TargetYear
 
 
 def record_data(facts: Facts, record: Record, /, **extra: Any) -> dict[str, Any]:
@@ -280,3 +281,25 @@ def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any
 def schema_data() -> dict[str, Any]:
     """The JSON Schema of a data folder (generated from the record types)."""
     return json_schema()
+
+
+def targets_data(facts: Facts, measure: str, rows: Sequence[TargetYear]) -> dict[str, Any]:
+    """``targets``: per year and level, the target, the outcome, the gap and the rule used."""
+    from twosessions_cli.targets import RULES
+
+    return {
+        "measure": measure,
+        "rules": RULES,
+        "years": [
+            {
+                "year": r.year,
+                "level": r.level,
+                "target": record_data(facts, r.target),
+                "outcome": None if r.outcome is None else record_data(facts, r.outcome),
+                "gap": r.gap,
+                "verdict": r.verdict,
+                "rule": r.rule,
+            }
+            for r in rows
+        ],
+    }
