@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from twosessions_cli.cli import app
 from twosessions_cli.facts import load_facts
-from twosessions_cli.records import Facts
+from twosessions_cli.store import Facts
 
 STABLE_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TWOSESSIONS_DATA": "", "TERM": "xterm"}
 

@@ -22,7 +22,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 #: ``__init__``, which holds nothing but the version).
 LAYERS: list[tuple[str, ...]] = [
     ("errors", "text"),
+    ("grounds",),
     ("records",),
+    ("store",),
     ("rules",),
     ("facts",),
     ("lookups",),

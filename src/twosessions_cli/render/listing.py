@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
-from twosessions_cli.records import Facts, SourceRef
+from twosessions_cli.records import SourceRef
 from twosessions_cli.render.cells import new_table, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.notes import Marked
 from twosessions_cli.render.output import console
+from twosessions_cli.store import Facts
 from twosessions_cli.text import cell_len
 
 if TYPE_CHECKING:

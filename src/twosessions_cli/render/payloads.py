@@ -16,7 +16,6 @@ import msgspec
 from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
     AgendaEntry,
-    Facts,
     Figure,
     Person,
     Record,
@@ -28,6 +27,7 @@ from twosessions_cli.records import (
 )
 from twosessions_cli.render.citations import add_addresses, citation_data
 from twosessions_cli.render.wording import known, next_headline, nothing_ahead, standing_text
+from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS
 
 if TYPE_CHECKING:
