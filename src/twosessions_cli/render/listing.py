@@ -16,7 +16,6 @@ from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.notes import Marked
 from twosessions_cli.render.output import console
 from twosessions_cli.store import Facts
-from twosessions_cli.text import cell_len
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -86,6 +85,8 @@ class Listing(msgspec.Struct):
     def _widths(self) -> list[tuple[int, int]]:
         """(full width, least width) of each column: the least keeps ids, dates, numbers and
         words whole (a web address may fold); names may wrap between words."""
+        from rich.cells import cell_len  # Rich's own measure, so the widths agree with its sums
+
         found = []
         for n, column in enumerate(self.columns):
             cells = [column.header, *(row.cells[n].plain for row in self.rows)]

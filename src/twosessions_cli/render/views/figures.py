@@ -14,7 +14,6 @@ from twosessions_cli.render.notes import Footnotes, grounded_note, inference_not
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import TREND_NAMES_TITLE, body_name, unit_text, value_text
 from twosessions_cli.store import Facts
-from twosessions_cli.text import cell_len
 
 if TYPE_CHECKING:
     from twosessions_cli.lookups import Series
@@ -99,6 +98,8 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
 
     Series are drawn one after the other, never on one axis: their meanings differ.
     """
+    from rich.cells import cell_len
+
     out = console()
     glyph = "█" if can_encode(out, "█") else "#"
     notes = Footnotes()
