@@ -39,7 +39,6 @@ LAYERS: list[tuple[str, ...]] = [
     ("render.payloads",),
     ("render.listing",),
     ("render.formats",),
-    ("render.views",),
     (
         "render.views.agenda",
         "render.views.figures",
@@ -51,6 +50,7 @@ LAYERS: list[tuple[str, ...]] = [
         "render.views.topics",
         "render.views.validation",
     ),
+    ("render.views",),
     ("app",),
     ("arguments",),
     ("commands.calendar", "commands.data_folder", "commands.records", "commands.topics"),

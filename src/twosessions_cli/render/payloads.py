@@ -214,14 +214,15 @@ def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any
     }
 
 
+def _series_data(one: Series) -> dict[str, Any]:
+    return {"id": one.id, "label": one.label, "unit": one.unit, "body": one.body}
+
+
 def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
     return {
         "series": [
             {
-                "id": one.id,
-                "label": one.label,
-                "unit": one.unit,
-                "body": one.body,
+                **_series_data(one),
                 "points": [
                     {
                         "year": f.year,
@@ -242,14 +243,7 @@ def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
 def trend_names_data(series: Sequence[Series]) -> dict[str, Any]:
     return {
         "figures": [
-            {
-                "id": one.id,
-                "label": one.label,
-                "unit": one.unit,
-                "body": one.body,
-                "years": sorted({f.year for f in one.figures}),
-            }
-            for one in series
+            {**_series_data(one), "years": sorted({f.year for f in one.figures})} for one in series
         ]
     }
 
