@@ -1,6 +1,6 @@
 """The Typer application: the group, the options every command shares, errors, completers.
 
-Commands are declared in ``cli``; everything they have in common is here, written once:
+Commands are declared in ``commands/``; everything they have in common is here, written once:
 - ``--json``, ``--data DIR`` and ``--no-user-data`` are added to the group and to every command
   by ``_SharedOptions``, so they work before the command (``twosessions --json dates``) as
   well as after it; a command reads them with ``options(ctx)``.

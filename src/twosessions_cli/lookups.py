@@ -12,7 +12,6 @@ from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.records import (
     KINDS,
     AgendaEntry,
-    Body,
     Figure,
     Grounds,
     Person,
@@ -185,14 +184,6 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     return found
 
 
-def body_by_id(facts: Facts) -> dict[str, Body]:
-    return {b.id: b for b in facts.bodies}
-
-
-def person_by_id(facts: Facts) -> dict[str, Person]:
-    return {p.id: p for p in facts.people}
-
-
 class SourceUse(msgspec.Struct, frozen=True):
     """A source document and how many records draw on it."""
 
@@ -204,9 +195,9 @@ def source_usage(facts: Facts) -> list[SourceUse]:
     """Each source with the number of records (of every other kind) that cite it."""
     counts = {s.id: 0 for s in facts.sources}
     for kind in KINDS:
+        if kind == Source.KIND:
+            continue
         for record in facts.records(kind):
-            if isinstance(record, Source):
-                continue
             for source_id in {ref.source for ref in citations(record)}:
                 if source_id in counts:
                     counts[source_id] += 1
