@@ -1,7 +1,4 @@
-"""Records in rows: the columns, the width solver, and a table or stacked blocks to fit.
-
-With ``cells``, the only module that imports Rich (and only inside its functions).
-"""
+"""Records in rows: the columns, the width solver, and a table or stacked blocks to fit."""
 
 from __future__ import annotations
 
