@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from twosessions_cli.cli import app
 from twosessions_cli.facts import at_level, load_facts
-from twosessions_cli.records import Facts
+from twosessions_cli.store import Facts
 
 # The machine's own settings must not reach the in-process runs: a CI that exports FORCE_COLOR or
 # LINES, or a shell with TZ set, would otherwise change what the tests see. None unsets a variable.

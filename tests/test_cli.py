@@ -625,7 +625,7 @@ def test_empty_data_is_not_found_not_a_crash(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
     from twosessions_cli import app as app_module
-    from twosessions_cli.records import Facts
+    from twosessions_cli.store import Facts
 
     monkeypatch.setattr(app_module, "load_facts", lambda *a, **k: Facts())
     for as_json in ([], ["--json"]):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from twosessions_cli.records import Facts, SourceRef, citations
+from twosessions_cli.records import SourceRef, citations
+from twosessions_cli.store import Facts
 
 NEWS = "icq-20260125"  # iChongqing report of the 23 January 2026 press conference
 GUIDE = "icq-20200115"  # iChongqing visitor's guide, 15 January 2020

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from twosessions_cli.records import Facts, SourceRef, paragraphs_by_source
+from twosessions_cli.records import SourceRef, paragraphs_by_source
+from twosessions_cli.store import Facts
 
 
 def cited(refs: list[SourceRef]) -> str:

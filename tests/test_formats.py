@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from conftest import Run
 
-from twosessions_cli.records import Facts
+from twosessions_cli.store import Facts
 
 CLI = Callable[..., Run]
 

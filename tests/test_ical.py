@@ -11,9 +11,9 @@ import pytest
 
 from twosessions_cli import __version__, ical, lookups
 from twosessions_cli.facts import at_level, load_facts
-from twosessions_cli.records import Facts
 from twosessions_cli.render.citations import cited_refs
 from twosessions_cli.render.payloads import ics_data
+from twosessions_cli.store import Facts
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 NEWS = "icq-20260125"

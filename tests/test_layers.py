@@ -22,7 +22,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 #: ``__init__``, which holds nothing but the version).
 LAYERS: list[tuple[str, ...]] = [
     ("errors", "text"),
+    ("grounds",),
     ("records",),
+    ("store",),
     ("rules",),
     ("facts",),
     ("lookups", "targets"),
@@ -37,7 +39,6 @@ LAYERS: list[tuple[str, ...]] = [
     ("render.payloads",),
     ("render.listing",),
     ("render.formats",),
-    ("render.views",),
     (
         "render.views.agenda",
         "render.views.figures",
@@ -50,6 +51,7 @@ LAYERS: list[tuple[str, ...]] = [
         "render.views.topics",
         "render.views.validation",
     ),
+    ("render.views",),
     ("app",),
     ("arguments",),
     ("commands.calendar", "commands.data_folder", "commands.records", "commands.topics"),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from twosessions_cli import lookups
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.records import Facts
+from twosessions_cli.store import Facts
 
 
 @pytest.mark.parametrize(

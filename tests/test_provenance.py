@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from twosessions_cli.records import Facts, Grounds, SourceRef, Statement, grounded_parts
+from twosessions_cli.records import Grounds, SourceRef, Statement, grounded_parts
+from twosessions_cli.store import Facts
 from twosessions_cli.text import MONTHS as ENGLISH_MONTHS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "sources"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from twosessions_cli import schedule
 from twosessions_cli.errors import NotFound
 from twosessions_cli.facts import load_facts
-from twosessions_cli.records import Facts
+from twosessions_cli.store import Facts
 
 # For hypothesis tests, which cannot take function-scoped fixtures.
 FACTS = load_facts()

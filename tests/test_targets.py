@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 from conftest import Run
 
-from twosessions_cli.records import Facts, Figure, SourceRef
+from twosessions_cli.records import Figure, SourceRef
+from twosessions_cli.store import Facts
 from twosessions_cli.targets import RULES, judge, measure_named, targets_against_outcomes
 
 CLI = Callable[..., Run]

@@ -1,6 +1,6 @@
 """The Typer application: the group, the options every command shares, errors, completers.
 
-Commands are declared in ``cli``; everything they have in common is here, written once:
+Commands are declared in ``commands/``; everything they have in common is here, written once:
 - ``--json``, ``--data DIR`` and ``--no-user-data`` are added to the group and to every command
   by ``_SharedOptions``, so they work before the command (``twosessions --json dates``) as
   well as after it; a command reads them with ``options(ctx)``.
@@ -27,8 +27,8 @@ from typer.models import CommandInfo
 from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import at_level, load_facts, user_data_dirs
 from twosessions_cli.lookups import topic_completions, trend_names, year_completions
-from twosessions_cli.records import Facts
 from twosessions_cli.render.output import OutputFormat, use_color
+from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, completion_help, one_line
 
 EPILOG = (

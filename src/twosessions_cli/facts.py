@@ -11,8 +11,9 @@ from typing import Any
 import msgspec
 
 from twosessions_cli.errors import DataError, Problem
-from twosessions_cli.records import BASES, KINDS, Facts, Location, value_at
+from twosessions_cli.records import BASES, KINDS, value_at
 from twosessions_cli.rules import BASIS_RULE, check
+from twosessions_cli.store import Facts, Location
 
 #: Refuse data files larger than this: the bundled files are a few kilobytes, and a cap keeps a
 #: mistaken or hostile overlay from costing unbounded memory or time.

@@ -13,16 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from twosessions_cli import __version__
-from twosessions_cli.records import (
-    Body,
-    Facts,
-    Session,
-    SourceRef,
-    Statement,
-    citations,
-    grounded_parts,
-)
+from twosessions_cli.records import Body, Session, SourceRef, Statement, citations, grounded_parts
 from twosessions_cli.schedule import Span, spans
+from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, inert
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable
 
 import msgspec
 
@@ -13,8 +12,6 @@ from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.records import (
     KINDS,
     AgendaEntry,
-    Body,
-    Facts,
     Figure,
     Grounds,
     Person,
@@ -26,6 +23,7 @@ from twosessions_cli.records import (
     citations,
     grounded_parts,
 )
+from twosessions_cli.store import Facts
 from twosessions_cli.text import normalize
 
 
@@ -186,14 +184,6 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     return found
 
 
-def body_by_id(facts: Facts) -> dict[str, Body]:
-    return {b.id: b for b in facts.bodies}
-
-
-def person_by_id(facts: Facts) -> dict[str, Person]:
-    return {p.id: p for p in facts.people}
-
-
 class SourceUse(msgspec.Struct, frozen=True):
     """A source document and how many records draw on it."""
 
@@ -209,9 +199,9 @@ def source_usage(facts: Facts) -> list[SourceUse]:
     """
     counts = {s.id: 0 for s in facts.sources}
     for kind in KINDS:
+        if kind == Source.KIND:
+            continue
         for record in facts.records(kind):
-            if isinstance(record, Source):
-                continue
             for source_id in {ref.source for ref in citations(record)}:
                 if source_id in counts:
                     counts[source_id] += 1
@@ -234,55 +224,12 @@ class Hit(msgspec.Struct, frozen=True):
     source: list[SourceRef]
 
 
-def _searchable(record: Any) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
-    """(field, text, citable id, citation) of each part of a record that search looks into."""
-    own = list(getattr(record, "source", None) or [])
-    rid = record.id
-    if isinstance(record, Topic):
-        # Statements before names, so that a word in both is cited to the paragraph saying it.
-        yield "title", record.title, rid, []
-        yield from _grounded_texts(record)
-        if record.chinese:
-            yield "chinese", record.chinese, rid, []
-        yield from (("alias", a, rid, []) for a in record.aliases)
-        return
-    if isinstance(record, Person):
-        yield "name", record.name, rid, own
-        if record.chinese:
-            yield "chinese", record.chinese, rid, own
-        yield "role", record.role, rid, own
-    elif isinstance(record, Figure):
-        yield "label", record.label, rid, own
-        yield "value", record.amount(), rid, own
-        yield "unit", record.unit, rid, own
-    yield from _grounded_texts(record)
-
-
-def _grounded_texts(record: Any) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
-    for sid, path, part in grounded_parts(record):
-        text = getattr(part, "text", None)
-        if text:
-            yield path.split("[", 1)[0], text, sid, list(part.source)
-
-
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
 
 
 def _fold(text: str) -> str:
     """Normalise for search: as ``normalize``, and '1,385' reads as '1385'."""
     return normalize(_THOUSANDS.sub("", text))
-
-
-def _label(record: Any) -> str:
-    if isinstance(record, Topic):
-        return record.title
-    if isinstance(record, Person):
-        return record.name
-    if isinstance(record, Figure):
-        return f"{record.year}: {record.label}"
-    if isinstance(record, AgendaEntry | Session):
-        return f"{record.year} {record.body}"
-    return str(record.id)
 
 
 SEARCH_KINDS = ("topics", "people", "figures", "agenda", "sessions")
@@ -299,10 +246,10 @@ def search(facts: Facts, text: str) -> list[Hit]:
     hits: list[Hit] = []
     for kind in SEARCH_KINDS:
         for record in facts.records(kind):
-            for field_name, value, cite_id, refs in _searchable(record):
+            for field_name, value, cite_id, refs in record.searched():
                 if key in _fold(value):
                     hits.append(
-                        Hit(kind, record.id, _label(record), field_name, value, cite_id, refs)
+                        Hit(kind, record.id, record.caption(), field_name, value, cite_id, refs)
                     )
                     break
     if not hits:

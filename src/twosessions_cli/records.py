@@ -1,22 +1,31 @@
 """The typed model of the facts: record types, the kinds of data file, and their JSON Schema.
 
+The parts every record shares (citations, grounds, statements, dates) are in ``grounds``.
+
 The JSON Schema users see is generated from these types, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
-import re
-from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 
+from twosessions_cli.grounds import BASES as BASES
+from twosessions_cli.grounds import Basis as Basis
+from twosessions_cli.grounds import Dated as Dated
+from twosessions_cli.grounds import Grounds as Grounds
+from twosessions_cli.grounds import Inference as Inference
+from twosessions_cli.grounds import NonEmpty as NonEmpty
+from twosessions_cli.grounds import Provenance as Provenance
+from twosessions_cli.grounds import SourceRef as SourceRef
+from twosessions_cli.grounds import Statement as Statement
+from twosessions_cli.grounds import paragraphs_by_source as paragraphs_by_source
+from twosessions_cli.grounds import value_at as value_at
 from twosessions_cli.text import english_date, ordinal
 
-NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
 Year = Annotated[int, msgspec.Meta(ge=1949, le=2200)]
 Count = Annotated[int, msgspec.Meta(ge=0)]
@@ -26,83 +35,47 @@ Kind = Literal["sources", "bodies", "sessions", "agenda", "people", "figures", "
 
 
 class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """Base of every record: strict about unknown fields so that typos in a data file are caught."""
+    """Base of every record: strict about unknown fields so that typos in a data file are caught.
+
+    A kind of record declares what the shared code needs to know of it: ``KIND`` (its file),
+    ``REFERS`` (fields naming other records, checked by the rules), ``parts()`` (the statements
+    and dates it cites), ``searched()`` (what search reads), ``caption()`` and ``described()``.
+    """
+
+    #: Fields that name another record: (field, kind of the record it names).
+    REFERS: ClassVar[tuple[tuple[str, Kind], ...]] = ()
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        """Every grounded part: (citable id, JSON path, part). Ids are the record's id and a
+        path: ``cppcc.summary``, ``cppcc.p2.s1``, ``2026-cppcc.opens``, ``2026-cppcc-agenda.item1``."""
+        return iter(())
+
+    def searched(self) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+        """(field, text, citable id, citation) of each part that search looks into, in order."""
+        return _grounded_texts(self)
+
+    def caption(self) -> str:
+        """How a search hit names the record."""
+        return str(getattr(self, "id", ""))
 
 
-class SourceRef(_Record, frozen=True, kw_only=True):
-    """A citation: a source (by id) and a paragraph of it (non-blank lines counted from 1)."""
-
-    source: NonEmpty
-    paragraph: Annotated[int, msgspec.Meta(ge=1)]
-
-
-Provenance = Annotated[list[SourceRef], msgspec.Meta(min_length=1)]
-
-#: How a statement is known. ``source``: the cited paragraphs say it, hedges included;
-#: ``inferred``: it follows from the sources, for the reason given; ``general``: general
-#: knowledge that the sources do not state.
-Basis = Literal["source", "inferred", "general"]
-BASES: tuple[Basis, ...] = ("source", "inferred", "general")
-
-
-_PATH_STEP = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
-
-
-def value_at(data: Any, path: str) -> Any:
-    """The part of JSON data at a path, as problems and ids name them ('$[0].opens.date',
-    'explanation[1][0]'); None when the data has no such part."""
-    here = data
-    for name, index in _PATH_STEP.findall(path.removeprefix("$")):
-        try:
-            here = here[name] if name else here[int(index)]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return here
-
-
-def paragraphs_by_source(refs: Iterable[SourceRef]) -> dict[str, list[int]]:
-    """Each cited source (in order of first citation) with its paragraphs, sorted, once each."""
-    by_source: dict[str, set[int]] = {}
-    for ref in refs:
-        by_source.setdefault(ref.source, set()).add(ref.paragraph)
-    return {source: sorted(paragraphs) for source, paragraphs in by_source.items()}
-
-
-class Inference(_Record, frozen=True, kw_only=True):
-    """Marks a value the source implies but does not print, and says why it was inferred."""
-
-    what: NonEmpty
-    reason: NonEmpty
-
-    def __str__(self) -> str:
-        return f"{self.what.capitalize()} inferred: {self.reason}"
-
-
-class Grounds(_Record, frozen=True, kw_only=True):
-    """How something is known: its basis, the paragraphs that say it, and (inferred) why."""
-
-    basis: Basis
-    source: list[SourceRef] = []
-    reason: str | None = None
-
-
-class Statement(Grounds, frozen=True, kw_only=True):
-    """One sentence shown to a reader, in our words, with exactly one basis."""
-
-    text: NonEmpty
-
-
-class Dated(Grounds, frozen=True, kw_only=True):
-    """A date and how it is known; ``scheduled`` until a report of the event confirms it."""
-
-    date: dt.date
-    status: Literal["held", "scheduled"]
+def _grounded_texts(record: _Record) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+    for sid, path, part in record.parts():
+        text = getattr(part, "text", None)
+        if text:
+            yield path.split("[", 1)[0], text, sid, list(part.source)
 
 
 class Source(_Record, frozen=True, kw_only=True):
     """A web page (or document) that facts are taken from, as a reader can find it."""
 
     KIND: ClassVar[Kind] = "sources"
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        if self.published_grounds is not None:
+            yield f"{self.id}.published", "published_grounds", self.published_grounds
+        if self.summary is not None:
+            yield f"{self.id}.summary", "summary", self.summary
 
     id: Id
     title: str | None = None
@@ -132,6 +105,7 @@ class Body(_Record, frozen=True, kw_only=True):
     """An institution that facts can belong to (the CPPCC committee, the People's Congress, ...)."""
 
     KIND: ClassVar[Kind] = "bodies"
+    REFERS = (("topic", "topics"),)
 
     id: Id
     name: NonEmpty
@@ -153,6 +127,15 @@ class Session(_Record, frozen=True, kw_only=True):
     """
 
     KIND: ClassVar[Kind] = "sessions"
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        for name in SESSION_PARTS:
+            part = getattr(self, name)
+            if part is not None:
+                yield f"{self.id}.{name}", name, part
+
+    def caption(self) -> str:
+        return f"{self.year} {self.body}"
 
     id: Id
     year: Year
@@ -199,6 +182,14 @@ class AgendaEntry(_Record, frozen=True, kw_only=True):
     """How many agenda items a body's session has, and the items a source names."""
 
     KIND: ClassVar[Kind] = "agenda"
+    REFERS = (("session_id", "sessions"),)
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        for n, item in enumerate(self.items, 1):
+            yield f"{self.id}.item{n}", f"items[{n - 1}]", item
+
+    def caption(self) -> str:
+        return f"{self.year} {self.body}"
 
     id: Id
     year: Year
@@ -218,6 +209,21 @@ class Person(_Record, frozen=True, kw_only=True):
     """A named person, their role and body, and what the sources report of them."""
 
     KIND: ClassVar[Kind] = "people"
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        for n, statement in enumerate(self.statements, 1):
+            yield f"{self.id}.s{n}", f"statements[{n - 1}]", statement
+
+    def searched(self) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+        own = list(self.source)
+        yield "name", self.name, self.id, own
+        if self.chinese:
+            yield "chinese", self.chinese, self.id, own
+        yield "role", self.role, self.id, own
+        yield from _grounded_texts(self)
+
+    def caption(self) -> str:
+        return self.name
 
     id: Id
     name: NonEmpty
@@ -243,6 +249,21 @@ class Figure(_Record, frozen=True, kw_only=True):
     """
 
     KIND: ClassVar[Kind] = "figures"
+    REFERS = (("session_id", "sessions"), ("reported_by", "people"))
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        if self.note is not None:
+            yield f"{self.id}.note", "note", self.note
+
+    def searched(self) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+        own = list(self.source)
+        yield "label", self.label, self.id, own
+        yield "value", self.amount(), self.id, own
+        yield "unit", self.unit, self.id, own
+        yield from _grounded_texts(self)
+
+    def caption(self) -> str:
+        return f"{self.year}: {self.label}"
 
     id: Id
     year: Year
@@ -279,6 +300,25 @@ class Topic(_Record, frozen=True, kw_only=True):
     """
 
     KIND: ClassVar[Kind] = "topics"
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]:
+        if self.names_basis is not None:
+            yield f"{self.id}.names", "names_basis", self.names_basis
+        yield f"{self.id}.summary", "summary", self.summary
+        for p, paragraph in enumerate(self.explanation, 1):
+            for n, statement in enumerate(paragraph, 1):
+                yield f"{self.id}.p{p}.s{n}", f"explanation[{p - 1}][{n - 1}]", statement
+
+    def searched(self) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
+        # Statements before names, so that a word in both is cited to the paragraph saying it.
+        yield "title", self.title, self.id, []
+        yield from _grounded_texts(self)
+        if self.chinese:
+            yield "chinese", self.chinese, self.id, []
+        yield from (("alias", a, self.id, []) for a in self.aliases)
+
+    def caption(self) -> str:
+        return self.title
 
     id: Id
     title: NonEmpty
@@ -319,39 +359,9 @@ KINDS: dict[str, type[Record]] = {
 }
 
 
-def grounded_parts(record: Any) -> Iterator[tuple[str, str, Grounds]]:
-    """Every statement, date or other grounded part of a record: (citable id, JSON path, part).
-
-    Ids are the record's id and a path: ``cppcc.summary``, ``cppcc.p2.s1`` (paragraph 2,
-    statement 1), ``zhang-xiaofei.s3``, ``2026-cppcc.opens``, ``2026-cppcc-agenda.item1``.
-    """
-    rid = record.id
-    if isinstance(record, Topic):
-        if record.names_basis is not None:
-            yield f"{rid}.names", "names_basis", record.names_basis
-        yield f"{rid}.summary", "summary", record.summary
-        for p, paragraph in enumerate(record.explanation, 1):
-            for n, statement in enumerate(paragraph, 1):
-                yield f"{rid}.p{p}.s{n}", f"explanation[{p - 1}][{n - 1}]", statement
-    elif isinstance(record, Person):
-        for n, statement in enumerate(record.statements, 1):
-            yield f"{rid}.s{n}", f"statements[{n - 1}]", statement
-    elif isinstance(record, Session):
-        for name in SESSION_PARTS:
-            part = getattr(record, name)
-            if part is not None:
-                yield f"{rid}.{name}", name, part
-    elif isinstance(record, AgendaEntry):
-        for n, item in enumerate(record.items, 1):
-            yield f"{rid}.item{n}", f"items[{n - 1}]", item
-    elif isinstance(record, Figure):
-        if record.note is not None:
-            yield f"{rid}.note", "note", record.note
-    elif isinstance(record, Source):
-        if record.published_grounds is not None:
-            yield f"{rid}.published", "published_grounds", record.published_grounds
-        if record.summary is not None:
-            yield f"{rid}.summary", "summary", record.summary
+def grounded_parts(record: _Record) -> Iterator[tuple[str, str, Grounds]]:
+    """Every statement, date or other grounded part of a record: (citable id, JSON path, part)."""
+    return record.parts()
 
 
 #: The grounded parts of a session, in the order a reader meets them.
@@ -367,87 +377,12 @@ SESSION_PARTS = (
 )
 
 
-def citations(record: Any) -> list[SourceRef]:
+def citations(record: _Record) -> list[SourceRef]:
     """Every citation in a record: its own ``source`` list and those of its parts."""
     refs: list[SourceRef] = list(getattr(record, "source", None) or [])
     for _, _, part in grounded_parts(record):
         refs.extend(part.source)
     return refs
-
-
-class Location(msgspec.Struct, frozen=True):
-    """Which file a record was read from, and its index there (for error messages)."""
-
-    file: str
-    index: int
-    overlay: bool
-
-    def path(self, field_name: str | None = None) -> str:
-        return f"$[{self.index}]" + (f".{field_name}" if field_name else "")
-
-
-class Facts:
-    """Every record, by kind, after overlays are applied; ``origin`` says which file each came from."""
-
-    sources: list[Source]
-    bodies: list[Body]
-    sessions: list[Session]
-    agenda: list[AgendaEntry]
-    people: list[Person]
-    figures: list[Figure]
-    topics: list[Topic]
-    located: dict[tuple[str, str], Location]
-    #: Kinds not decoded yet, with the function that decodes them. Bundled data that no overlay
-    #: touches is decoded when a command first asks for it: 'dates' never pays for the topics.
-    pending: dict[str, Callable[[], list[Any]]]
-
-    def __init__(self) -> None:
-        for kind in KINDS:
-            setattr(self, kind, [])
-        self.located = {}
-        self.pending = {}
-
-    def __getattribute__(self, name: str) -> Any:
-        if name in KINDS:
-            pending = object.__getattribute__(self, "pending")
-            if name in pending:
-                object.__setattr__(self, name, pending.pop(name)())
-        return object.__getattribute__(self, name)
-
-    @cached_property
-    def source_by_id(self) -> dict[str, Source]:
-        """Every source by id, built once (after loading: the records never change after)."""
-        return {s.id: s for s in self.sources}
-
-    @cached_property
-    def body_by_id(self) -> dict[str, Body]:
-        return {b.id: b for b in self.bodies}
-
-    @cached_property
-    def session_by_id(self) -> dict[str, Session]:
-        return {s.id: s for s in self.sessions}
-
-    @cached_property
-    def person_by_id(self) -> dict[str, Person]:
-        return {p.id: p for p in self.people}
-
-    def counts(self, *, overlays_only: bool = False) -> dict[str, int]:
-        """How many records of each kind; ``overlays_only``: only those the user's files hold."""
-        if not overlays_only:
-            return {kind: len(self.records(kind)) for kind in KINDS}
-        counts = dict.fromkeys(KINDS, 0)
-        for (kind, _), location in self.located.items():
-            counts[kind] += location.overlay
-        return counts
-
-    def records(self, kind: str) -> list[Any]:
-        records: list[Any] = getattr(self, kind)
-        return records
-
-    def origin_of(self, kind: str, record_id: str) -> str:
-        """``"bundled"``, or the path of the overlay file that supplied this record."""
-        where = self.located.get((kind, record_id))
-        return where.file if where is not None and where.overlay else "bundled"
 
 
 def json_schema() -> dict[str, Any]:

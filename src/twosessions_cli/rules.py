@@ -15,13 +15,13 @@ from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
     KINDS,
     Dated,
-    Facts,
     Grounds,
     Session,
     Source,
     SourceRef,
     grounded_parts,
 )
+from twosessions_cli.store import Facts
 from twosessions_cli.text import normalize
 
 BASIS_RULE = (
@@ -65,7 +65,7 @@ def _check(facts: Facts) -> Iterator[Problem]:
                     "body",
                     f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
                 )
-            for field, target in _REFERENCES.get(kind, ()):
+            for field, target in KINDS[kind].REFERS:
                 value = getattr(record, field)
                 if value is not None and value not in ids[target]:
                     yield _problem(
@@ -96,12 +96,6 @@ _SINGULAR = {
     "sessions": "session",
     "people": "person",
     "topics": "topic",
-}
-#: Fields that name another record: (field, kind of the record it names).
-_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "agenda": (("session_id", "sessions"),),
-    "figures": (("session_id", "sessions"), ("reported_by", "people")),
-    "bodies": (("topic", "topics"),),
 }
 
 

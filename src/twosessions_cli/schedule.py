@@ -13,7 +13,8 @@ from typing import Literal
 
 from twosessions_cli.errors import NotFound
 from twosessions_cli.lookups import all_sessions, sessions_in_year
-from twosessions_cli.records import Facts, Session
+from twosessions_cli.records import Session
+from twosessions_cli.store import Facts
 
 # --------------------------------------------------------------------------------------------
 # Countdown: where a given day stands relative to the sessions

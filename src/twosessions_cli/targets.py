@@ -14,7 +14,8 @@ from typing import Literal
 import msgspec
 
 from twosessions_cli.errors import NotFound
-from twosessions_cli.records import Facts, Figure
+from twosessions_cli.records import Figure
+from twosessions_cli.store import Facts
 
 TARGET_SUFFIX = "-target"
 

@@ -103,11 +103,6 @@ def number_ranges(numbers: list[int]) -> str:
     return ",".join(parts)
 
 
-def cell_len(text: str) -> int:
-    """Terminal columns a line takes: wide characters (Chinese) count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def completion_help(summary: str, width: int = 60) -> str:
     """A short, single-line description for a shell's completion menu.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,10 +12,7 @@ from twosessions_cli import lookups
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import YearArg, parse_date, year_argument
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.render import payloads, present, wording
-
-if TYPE_CHECKING:
-    from twosessions_cli.render.formats import Report
+from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.citations import cited_refs
 from twosessions_cli.render.output import OutputFormat, note, write_output
 
@@ -41,15 +38,10 @@ def dates(
     sessions = lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, year)
     title = wording.dates_title(None if all_years else sessions[0].year)
 
-    def _sessions_report() -> Report:
-        from twosessions_cli.render.views.sessions import sessions_report  # not for --json
-
-        return sessions_report(facts, sessions, title)
-
     present(
         opts.format,
         lambda: payloads.dates_data(facts, sessions, all_years=all_years),
-        listing=_sessions_report,
+        listing=lambda: views.sessions.sessions_report(facts, sessions, title),
     )
 
 
@@ -85,15 +77,10 @@ def next_session(
     facts = opts.facts()
     standings = schedule.next_sessions(facts, day)
 
-    def _next_report() -> Report:
-        from twosessions_cli.render.views.sessions import next_report  # not for --json
-
-        return next_report(facts, standings, day)
-
     present(
         opts.format,
         lambda: payloads.next_data(facts, standings, day),
-        listing=_next_report,
+        listing=lambda: views.sessions.next_report(facts, standings, day),
     )
 
 
@@ -117,15 +104,10 @@ def timeline(ctx: typer.Context, year: YearArg = None) -> None:
     facts = opts.facts()
     line = schedule.timeline(facts, year)
 
-    def _show_timeline() -> None:
-        from twosessions_cli.render.views.timeline import show_timeline  # not for --json
-
-        return show_timeline(facts, line)
-
     present(
         opts.format,
         lambda: payloads.timeline_data(facts, line),
-        _show_timeline,
+        lambda: views.timeline.show_timeline(facts, line),
     )
 
 

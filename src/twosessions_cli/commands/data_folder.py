@@ -10,7 +10,7 @@ import typer
 from twosessions_cli.app import command, options
 from twosessions_cli.errors import DataError
 from twosessions_cli.facts import collect
-from twosessions_cli.render import payloads, present
+from twosessions_cli.render import payloads, present, views
 from twosessions_cli.render.output import OutputFormat, note
 
 
@@ -65,15 +65,10 @@ def validate(
     counts = facts.counts(overlays_only=bool(targets))
     checked = [str(p) for p in targets]
 
-    def _show_validation() -> None:
-        from twosessions_cli.render.views.validation import show_validation  # not for --json
-
-        return show_validation(problems, counts, checked or ["bundled data"])
-
     present(
         opts.format,
         lambda: payloads.validation_data(problems, counts, checked or ["bundled"]),
-        _show_validation,
+        lambda: views.validation.show_validation(problems, counts, checked or ["bundled data"]),
     )
     if problems:
         where = ", ".join(checked) or "the bundled data"

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from twosessions_cli import lookups
 from twosessions_cli.app import command, complete_series, options
 from twosessions_cli.arguments import LATEST, year_argument
-from twosessions_cli.render import payloads, present, wording
-
-if TYPE_CHECKING:
-    from twosessions_cli.render.formats import Report
+from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.citations import citation_record, citation_text
 from twosessions_cli.render.output import write_output
 
@@ -57,15 +54,10 @@ def stats(
         figures = lookups.figures_of_year(facts, year)
     title = wording.figures_title(year, reported=reported)
 
-    def _figures_report() -> Report:
-        from twosessions_cli.render.views.figures import figures_report  # not for --json
-
-        return figures_report(facts, figures, title, with_year=reported)
-
     present(
         opts.format,
         lambda: payloads.figures_data(facts, year, figures, reported=reported),
-        listing=_figures_report,
+        listing=lambda: views.figures.figures_report(facts, figures, title, with_year=reported),
     )
 
 
@@ -86,15 +78,10 @@ def agenda(
     entries = lookups.agenda_of_year(facts, year)
     title = wording.agenda_title(entries[0].year)
 
-    def _agenda_report() -> Report:
-        from twosessions_cli.render.views.agenda import agenda_report  # not for --json
-
-        return agenda_report(facts, entries, title)
-
     present(
         opts.format,
         lambda: payloads.agenda_data(facts, entries),
-        listing=_agenda_report,
+        listing=lambda: views.agenda.agenda_report(facts, entries, title),
     )
 
 
@@ -118,15 +105,10 @@ def who(
     facts = opts.facts()
     people = lookups.people_matching(facts, name)
 
-    def _show_people() -> None:
-        from twosessions_cli.render.views.people import show_people  # not for --json
-
-        return show_people(facts, people)
-
     present(
         opts.format,
         lambda: payloads.people_data(facts, people),
-        _show_people,
+        lambda: views.people.show_people(facts, people),
     )
 
 
@@ -155,15 +137,12 @@ def search(
     facts = opts.facts()
     hits = lookups.search(facts, text)
 
-    def _hits_report() -> Report:
-        from twosessions_cli.render.views.search import hits_report  # not for --json
-
-        return hits_report(facts, text, hits[:limit] if limit else hits, total=len(hits))
-
     present(
         opts.format,
         lambda: payloads.hits_data(facts, text, hits),
-        listing=_hits_report,
+        listing=lambda: views.search.hits_report(
+            facts, text, hits[:limit] if limit else hits, total=len(hits)
+        ),
     )
 
 
@@ -198,34 +177,19 @@ def trend(
     if figure is None:
         names = lookups.trend_names(facts)
 
-        def _trend_names_report() -> Report:
-            from twosessions_cli.render.views.figures import trend_names_report  # not for --json
-
-            return trend_names_report(facts, names)
-
         present(
             opts.format,
             lambda: payloads.trend_names_data(names),
-            listing=_trend_names_report,
+            listing=lambda: views.figures.trend_names_report(facts, names),
         )
         return
     series = lookups.trends_matching(facts, figure)
 
-    def _show_trend() -> None:
-        from twosessions_cli.render.views.figures import show_trend  # not for --json
-
-        return show_trend(facts, series)
-
-    def _trend_report() -> Report:
-        from twosessions_cli.render.views.figures import trend_report  # not for --json
-
-        return trend_report(facts, series)
-
     present(
         opts.format,
         lambda: payloads.trend_data(facts, series),
-        _show_trend,
-        _trend_report,
+        lambda: views.figures.show_trend(facts, series),
+        lambda: views.figures.trend_report(facts, series),
     )
 
 
@@ -257,28 +221,18 @@ def sources(
     if show_coverage:
         rows = lookups.coverage(facts)
 
-        def _coverage_report() -> Report:
-            from twosessions_cli.render.views.sessions import coverage_report  # not for --json
-
-            return coverage_report(facts, rows)
-
         present(
             opts.format,
             lambda: payloads.coverage_data(rows),
-            listing=_coverage_report,
+            listing=lambda: views.sessions.coverage_report(facts, rows),
         )
         return
     uses = lookups.source_usage(facts)
 
-    def _sources_report() -> Report:
-        from twosessions_cli.render.views.sources import sources_report  # not for --json
-
-        return sources_report(facts, uses)
-
     present(
         opts.format,
         lambda: payloads.sources_data(facts, uses),
-        listing=_sources_report,
+        listing=lambda: views.sources.sources_report(facts, uses),
     )
 
 
@@ -313,16 +267,10 @@ def targets(
     measure = targets_lookup.measure_named(facts, figure)
     level_of = {b.id: b.level for b in facts.bodies}
     rows = targets_lookup.targets_against_outcomes(facts, measure, level_of)
-
-    def _targets_report() -> Report:
-        from twosessions_cli.render.views.targets import targets_report  # not for --json
-
-        return targets_report(facts, measure, rows)
-
     present(
         opts.format,
         lambda: payloads.targets_data(facts, measure, rows),
-        listing=_targets_report,
+        listing=lambda: views.targets.targets_report(facts, measure, rows),
     )
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from twosessions_cli import lookups
 from twosessions_cli.app import command, complete_topic, options
-from twosessions_cli.render import payloads, present
-
-if TYPE_CHECKING:
-    from twosessions_cli.render.formats import Report
+from twosessions_cli.render import payloads, present, views
 
 
 @command()
@@ -39,30 +36,19 @@ def explain(
     opts = options(ctx)
     facts = opts.facts()
     if topic is None:
-
-        def _topics_report() -> Report:
-            from twosessions_cli.render.views.topics import topics_report  # not for --json
-
-            return topics_report(facts, facts.topics)
-
         present(
             opts.format,
             lambda: payloads.topics_data(facts, facts.topics),
-            listing=_topics_report,
+            listing=lambda: views.topics.topics_report(facts, facts.topics),
         )
         return
     found = lookups.find_topic(facts, topic)
     related = lookups.related_topics(facts, found)
 
-    def _show_topic() -> None:
-        from twosessions_cli.render.views.topics import show_topic  # not for --json
-
-        return show_topic(facts, found, related)
-
     present(
         opts.format,
         lambda: payloads.topic_data(facts, found),
-        _show_topic,
+        lambda: views.topics.show_topic(facts, found, related),
     )
 
 
@@ -79,19 +65,9 @@ def glossary(ctx: typer.Context) -> None:
     facts = opts.facts()
     terms = lookups.glossary(facts)
 
-    def _show_glossary() -> None:
-        from twosessions_cli.render.views.topics import show_glossary  # not for --json
-
-        return show_glossary(terms)
-
-    def _glossary_report() -> Report:
-        from twosessions_cli.render.views.topics import glossary_report  # not for --json
-
-        return glossary_report(facts, terms)
-
     present(
         opts.format,
         lambda: payloads.glossary_data(facts, terms),
-        _show_glossary,
-        _glossary_report,
+        lambda: views.topics.show_glossary(terms),
+        lambda: views.topics.glossary_report(facts, terms),
     )

@@ -1,6 +1,6 @@
 """Safe Rich primitives made from data: text never parsed as markup, control characters gone.
 
-With ``listing``, the only modules that import Rich (and only inside their functions).
+Rich is imported inside the functions, as everywhere in ``render``, so JSON never loads it.
 """
 
 from __future__ import annotations

@@ -10,14 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from twosessions_cli.records import (
-    Facts,
-    Grounds,
-    Source,
-    SourceRef,
-    citations,
-    paragraphs_by_source,
-)
+from twosessions_cli.records import Grounds, Source, SourceRef, citations, paragraphs_by_source
+from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, number_ranges
 
 if TYPE_CHECKING:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import msgspec
 
-from twosessions_cli.records import Facts, SourceRef
+from twosessions_cli.records import SourceRef
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.citations import csv_cell, sources_legend
 from twosessions_cli.render.listing import Listing, print_with_notes
 from twosessions_cli.render.notes import Footnotes
 from twosessions_cli.render.output import OutputFormat, console
+from twosessions_cli.store import Facts
 
 
 class Report(msgspec.Struct):

@@ -1,7 +1,4 @@
-"""Records in rows: the columns, the width solver, and a table or stacked blocks to fit.
-
-With ``cells``, the only module that imports Rich (and only inside its functions).
-"""
+"""Records in rows: the columns, the width solver, and a table or stacked blocks to fit."""
 
 from __future__ import annotations
 
@@ -10,12 +7,12 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
-from twosessions_cli.records import Facts, SourceRef
+from twosessions_cli.records import SourceRef
 from twosessions_cli.render.cells import new_table, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.notes import Marked
 from twosessions_cli.render.output import console
-from twosessions_cli.text import cell_len
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -85,6 +82,8 @@ class Listing(msgspec.Struct):
     def _widths(self) -> list[tuple[int, int]]:
         """(full width, least width) of each column: the least keeps ids, dates, numbers and
         words whole (a web address may fold); names may wrap between words."""
+        from rich.cells import cell_len  # Rich's own measure, so the widths agree with its sums
+
         found = []
         for n, column in enumerate(self.columns):
             cells = [column.header, *(row.cells[n].plain for row in self.rows)]

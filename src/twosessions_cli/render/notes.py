@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import msgspec
 
-from twosessions_cli.records import Dated, Facts, Grounds, Inference, Kind
+from twosessions_cli.records import Dated, Grounds, Inference, Kind
+from twosessions_cli.store import Facts
 
 
 class Marked(msgspec.Struct, frozen=True):

@@ -16,7 +16,6 @@ import msgspec
 from twosessions_cli.errors import Problem
 from twosessions_cli.records import (
     AgendaEntry,
-    Facts,
     Figure,
     Person,
     Record,
@@ -28,6 +27,7 @@ from twosessions_cli.records import (
 )
 from twosessions_cli.render.citations import add_addresses, citation_data
 from twosessions_cli.render.wording import known, next_headline, nothing_ahead, standing_text
+from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -215,14 +215,15 @@ def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any
     }
 
 
+def _series_data(one: Series) -> dict[str, Any]:
+    return {"id": one.id, "label": one.label, "unit": one.unit, "body": one.body}
+
+
 def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
     return {
         "series": [
             {
-                "id": one.id,
-                "label": one.label,
-                "unit": one.unit,
-                "body": one.body,
+                **_series_data(one),
                 "points": [
                     {
                         "year": f.year,
@@ -244,14 +245,7 @@ def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
 def trend_names_data(series: Sequence[Series]) -> dict[str, Any]:
     return {
         "figures": [
-            {
-                "id": one.id,
-                "label": one.label,
-                "unit": one.unit,
-                "body": one.body,
-                "years": sorted({f.year for f in one.figures}),
-            }
-            for one in series
+            {**_series_data(one), "years": sorted({f.year for f in one.figures})} for one in series
         ]
     }
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twosessions_cli.records import AgendaEntry, Facts, citations
+from twosessions_cli.records import AgendaEntry, citations
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
 from twosessions_cli.render.notes import Footnotes, inference_note
 from twosessions_cli.render.wording import body_name
+from twosessions_cli.store import Facts
 
 
 def agenda_report(facts: Facts, entries: Sequence[AgendaEntry], title: str) -> Report:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts, Figure, SourceRef, citations
+from twosessions_cli.records import Figure, SourceRef, citations
 from twosessions_cli.render.cells import can_encode, spans, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.formats import Report
@@ -13,7 +13,7 @@ from twosessions_cli.render.listing import Column, Listing, refs_cell, source_co
 from twosessions_cli.render.notes import Footnotes, grounded_note, inference_note, origin_note
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import TREND_NAMES_TITLE, body_name, unit_text, value_text
-from twosessions_cli.text import cell_len
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from twosessions_cli.lookups import Series
@@ -98,6 +98,8 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
 
     Series are drawn one after the other, never on one axis: their meanings differ.
     """
+    from rich.cells import cell_len
+
     out = console()
     glyph = "█" if can_encode(out, "█") else "#"
     notes = Footnotes()

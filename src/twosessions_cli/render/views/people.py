@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twosessions_cli.records import Facts, Person
+from twosessions_cli.records import Person
 from twosessions_cli.render.cells import marked, spans, text
 from twosessions_cli.render.citations import CitationMarks
 from twosessions_cli.render.notes import Footnotes, inference_note
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import body_name
+from twosessions_cli.store import Facts
 
 
 def show_people(facts: Facts, people: Sequence[Person]) -> None:

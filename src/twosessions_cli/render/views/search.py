@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts
 from twosessions_cli.render.cells import spans, text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts, Session, citations
+from twosessions_cli.records import Session, citations
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -28,6 +28,7 @@ from twosessions_cli.render.wording import (
     nothing_ahead,
     standing_text,
 )
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing
 from twosessions_cli.render.notes import Footnotes, grounded_note, unless_sourced
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from twosessions_cli.lookups import SourceUse

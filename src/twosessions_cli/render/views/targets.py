@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twosessions_cli.records import Facts, Figure, citations
+from twosessions_cli.records import Figure, citations
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
 from twosessions_cli.render.notes import Footnotes, Marked, inference_note
 from twosessions_cli.render.wording import value_text
+from twosessions_cli.store import Facts
 from twosessions_cli.targets import RULES, TargetYear
 
 #: How a level is named in a listing that may hold both.

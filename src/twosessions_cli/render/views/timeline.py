@@ -6,12 +6,13 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts, Session, citations
+from twosessions_cli.records import Session, citations
 from twosessions_cli.render.cells import can_encode, new_table, text
 from twosessions_cli.render.listing import print_with_notes
 from twosessions_cli.render.notes import Footnotes, date_notes, marks_text, origin_note
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import body_name, overlap_label, timeline_title
+from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS, day_month, inert
 
 if TYPE_CHECKING:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Facts, Topic
+from twosessions_cli.records import Topic
 from twosessions_cli.render.cells import labelled, marked, new_table, spans, text
 from twosessions_cli.render.citations import CitationMarks
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import GLOSSARY_TITLE, TOPICS_TITLE
+from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

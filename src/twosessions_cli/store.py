@@ -1,0 +1,89 @@
+"""The facts in memory: every record by kind, where each came from, and by-id indexes built once.
+
+Kinds that no overlay touches are decoded only when a command first asks for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+import msgspec
+
+from twosessions_cli.records import KINDS, AgendaEntry, Body, Figure, Person, Session, Source, Topic
+
+
+class Location(msgspec.Struct, frozen=True):
+    """Which file a record was read from, and its index there (for error messages)."""
+
+    file: str
+    index: int
+    overlay: bool
+
+    def path(self, field_name: str | None = None) -> str:
+        return f"$[{self.index}]" + (f".{field_name}" if field_name else "")
+
+
+class Facts:
+    """Every record, by kind, after overlays are applied; ``origin`` says which file each came from."""
+
+    sources: list[Source]
+    bodies: list[Body]
+    sessions: list[Session]
+    agenda: list[AgendaEntry]
+    people: list[Person]
+    figures: list[Figure]
+    topics: list[Topic]
+    located: dict[tuple[str, str], Location]
+    #: Kinds not decoded yet, with the function that decodes them. Bundled data that no overlay
+    #: touches is decoded when a command first asks for it: 'dates' never pays for the topics.
+    pending: dict[str, Callable[[], list[Any]]]
+
+    def __init__(self) -> None:
+        for kind in KINDS:
+            setattr(self, kind, [])
+        self.located = {}
+        self.pending = {}
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in KINDS:
+            pending = object.__getattribute__(self, "pending")
+            if name in pending:
+                object.__setattr__(self, name, pending.pop(name)())
+        return object.__getattribute__(self, name)
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        """Every source by id, built once (after loading: the records never change after)."""
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def body_by_id(self) -> dict[str, Body]:
+        return {b.id: b for b in self.bodies}
+
+    @cached_property
+    def session_by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    def counts(self, *, overlays_only: bool = False) -> dict[str, int]:
+        """How many records of each kind; ``overlays_only``: only those the user's files hold."""
+        if not overlays_only:
+            return {kind: len(self.records(kind)) for kind in KINDS}
+        counts = dict.fromkeys(KINDS, 0)
+        for (kind, _), location in self.located.items():
+            counts[kind] += location.overlay
+        return counts
+
+    def records(self, kind: str) -> list[Any]:
+        records: list[Any] = getattr(self, kind)
+        return records
+
+    def origin_of(self, kind: str, record_id: str) -> str:
+        """``"bundled"``, or the path of the overlay file that supplied this record."""
+        where = self.located.get((kind, record_id))
+        return where.file if where is not None and where.overlay else "bundled"
