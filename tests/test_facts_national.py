@@ -9,16 +9,9 @@ lists the pages.
 from __future__ import annotations
 
 import pytest
+from test_facts_by_year import cited
 
-from twosessions_cli.records import SourceRef, paragraphs_by_source
 from twosessions_cli.store import Facts
-
-
-def cited(refs: list[SourceRef]) -> str:
-    return "; ".join(
-        f"{source} ¶{','.join(map(str, ps))}" for source, ps in paragraphs_by_source(refs).items()
-    )
-
 
 # (session, which date, date, status, cited pages and paragraphs)
 DATES = [
