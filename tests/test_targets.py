@@ -62,15 +62,15 @@ def test_a_measure_is_found_by_its_name_or_a_word_of_it(all_facts: Facts) -> Non
 
 
 def test_enough_years_to_compare_at_both_levels(all_facts: Facts) -> None:
-    level_of = {b.id: b.level for b in all_facts.bodies}
-    rows = targets_against_outcomes(all_facts, "gdp-growth", level_of)
+    rows = targets_against_outcomes(all_facts, "gdp-growth")
     judged = [r for r in rows if r.verdict != "not comparable"]
     assert len({r.year for r in judged if r.level == "national"}) >= 10
     assert len({r.year for r in judged if r.level == "municipal"}) >= 6
     # Never a municipal target against a national outcome, or the reverse.
     for row in judged:
         assert row.outcome is not None
-        assert level_of[row.target.body] == level_of[row.outcome.body] == row.level
+        assert all_facts.level_of(row.target.body) == all_facts.level_of(row.outcome.body)
+        assert all_facts.level_of(row.target.body) == row.level
 
 
 def test_chongqing_2024_missed_its_about_6_percent(cli: CLI) -> None:

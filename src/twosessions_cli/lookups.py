@@ -11,6 +11,7 @@ import msgspec
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.records import (
     KINDS,
+    LEVEL_ORDER,
     AgendaEntry,
     Figure,
     Grounds,
@@ -346,16 +347,19 @@ class Series(msgspec.Struct, frozen=True):
     figures: list[Figure]
 
 
+def level_rank(facts: Facts, body_id: str) -> int:
+    """Where a body's level comes in a listing: Chongqing's first, then the nation's."""
+    level = facts.level_of(body_id)
+    return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
+
+
 def all_series(facts: Facts) -> list[Series]:
     """Every series in the data, by id; one per level when Chongqing and the nation share an id
     (their growth targets are one measure of two economies, never one line)."""
-    level_of = {b.id: b.level for b in facts.bodies}
-    order = {"municipal": 0, "national": 1}
     grouped: dict[tuple[str, int], list[Figure]] = {}
     for figure in facts.figures:
         if figure.series:
-            level = order.get(level_of.get(figure.body, ""), 2)
-            grouped.setdefault((figure.series, level), []).append(figure)
+            grouped.setdefault((figure.series, level_rank(facts, figure.body)), []).append(figure)
     found = []
     for (sid, _), figures in sorted(grouped.items()):
         figures.sort(key=lambda f: f.year)

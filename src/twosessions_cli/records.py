@@ -30,6 +30,11 @@ Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_le
 Year = Annotated[int, msgspec.Meta(ge=1949, le=2200)]
 Count = Annotated[int, msgspec.Meta(ge=0)]
 
+#: Where a body sits: Chongqing's own bodies, or the national ones that meet in Beijing in March.
+Level = Literal["municipal", "national"]
+#: The levels in the order views list them: Chongqing first, the nation beside it.
+LEVEL_ORDER: tuple[Level, ...] = ("municipal", "national")
+
 #: The kinds of record, each named after the file that holds it (``<kind>.json``).
 Kind = Literal["sources", "bodies", "sessions", "agenda", "people", "figures", "topics"]
 
@@ -111,7 +116,7 @@ class Body(_Record, frozen=True, kw_only=True):
     name: NonEmpty
     short: NonEmpty
     chinese: str | None = None
-    level: Literal["municipal", "national"]
+    level: Level
     topic: Id | None = None
     source: Provenance
 

@@ -62,6 +62,11 @@ class Facts:
     def body_by_id(self) -> dict[str, Body]:
         return {b.id: b for b in self.bodies}
 
+    def level_of(self, body_id: str) -> str | None:
+        """The level of a body ('municipal' or 'national'); None for a body the data lacks."""
+        body = self.body_by_id.get(body_id)
+        return None if body is None else body.level
+
     @cached_property
     def session_by_id(self) -> dict[str, Session]:
         return {s.id: s for s in self.sessions}

@@ -8,12 +8,12 @@ holds it (for the nation, the figure as first announced; later revisions are not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import msgspec
 
 from twosessions_cli.errors import NotFound
+from twosessions_cli.lookups import level_rank
 from twosessions_cli.records import Figure
 from twosessions_cli.store import Facts
 
@@ -98,24 +98,19 @@ def measure_named(facts: Facts, word: str) -> str:
     )
 
 
-def targets_against_outcomes(
-    facts: Facts, measure: str, level_of: Mapping[str, str]
-) -> list[TargetYear]:
+def targets_against_outcomes(facts: Facts, measure: str) -> list[TargetYear]:
     """Each target of ``measure`` with its year's outcome, per level, oldest year first.
 
-    ``level_of`` maps a body id to its level ('municipal' or 'national'); a target is paired
-    with the outcome of the same level and year.
+    A target is paired with the outcome of the same level and year: never a municipal target
+    with a national outcome.
     """
-    outcomes = {(level_of.get(f.body), f.year): f for f in facts.figures if f.series == measure}
+    outcomes = {(facts.level_of(f.body), f.year): f for f in facts.figures if f.series == measure}
     rows = []
-    for target in _targets(facts.figures, measure):
-        level = level_of.get(target.body, "")
+    for target in facts.figures:
+        if target.series != measure + TARGET_SUFFIX:
+            continue
+        level = facts.level_of(target.body) or ""
         outcome = outcomes.get((level, target.year))
         verdict, gap, rule = judge(target, outcome)
         rows.append(TargetYear(target.year, level, target, outcome, gap, verdict, rule))
-    order = {"municipal": 0, "national": 1}
-    return sorted(rows, key=lambda r: (r.year, order.get(r.level, 2)))
-
-
-def _targets(figures: Iterable[Figure], measure: str) -> list[Figure]:
-    return [f for f in figures if f.series == measure + TARGET_SUFFIX]
+    return sorted(rows, key=lambda r: (r.year, level_rank(facts, r.target.body)))

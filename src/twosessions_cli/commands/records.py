@@ -265,8 +265,7 @@ def targets(
     opts = options(ctx)
     facts = opts.facts()
     measure = targets_lookup.measure_named(facts, figure)
-    level_of = {b.id: b.level for b in facts.bodies}
-    rows = targets_lookup.targets_against_outcomes(facts, measure, level_of)
+    rows = targets_lookup.targets_against_outcomes(facts, measure)
     present(
         opts.format,
         lambda: payloads.targets_data(facts, measure, rows),
