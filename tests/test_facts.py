@@ -166,3 +166,15 @@ def test_both_founding_documents_are_recorded_with_their_addresses(facts: Facts)
     assert (sources[NEWS].published, sources[GUIDE].published) == ("2026-01-25", "2020-01-15")
     assert sources[NEWS].title is None  # the page's text prints no title: none is invented
     assert sources[GUIDE].title == "A Foreigners Guide to the Chongqing Two Sessions"
+
+
+def test_levels_filter_overlay_facts_as_they_filter_bundled_ones() -> None:
+    # With an overlay every kind is decoded at once, so --level filters lists already loaded.
+    from twosessions_cli.facts import at_level, example_overlay_dir, load_facts
+
+    national = at_level(load_facts([example_overlay_dir()]), "national")
+    assert {b.level for b in national.bodies} == {"national"}
+    assert {s.body for s in national.sessions} == {"npc", "national-cppcc"}
+    chongqing = at_level(load_facts([example_overlay_dir()]), "chongqing")
+    assert 2027 in {s.year for s in chongqing.sessions}
+    assert not [s for s in chongqing.sessions if s.body in ("npc", "national-cppcc")]

@@ -301,27 +301,26 @@ def at_level(facts: Facts, level: str) -> Facts:
     if wanted == LEVELS["all"]:
         return facts
 
-    def keep(records: list[Any]) -> list[Any]:
-        level_of = {b.id: b.level for b in facts.bodies}
-        return [r for r in records if level_of.get(r.body) in wanted]
-
-    def keep_bodies(bodies: list[Any]) -> list[Any]:
+    def of_level(bodies: list[Any]) -> list[Any]:
         return [b for b in bodies if b.level in wanted]
 
-    def filtered(decode: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
-        return lambda: keep(decode())
+    def of_kept_bodies(records: list[Any]) -> list[Any]:
+        kept = {b.id for b in facts.bodies}
+        return [r for r in records if r.body in kept]
 
-    if "bodies" in facts.pending:
-        decode_bodies = facts.pending["bodies"]
-        facts.pending["bodies"] = lambda: keep_bodies(decode_bodies())
-    else:
-        facts.bodies = keep_bodies(facts.bodies)
+    _keep_only(facts, "bodies", of_level)
     for kind in _BODY_KINDS:
-        if kind in facts.pending:
-            facts.pending[kind] = filtered(facts.pending[kind])
-        else:
-            setattr(facts, kind, keep(getattr(facts, kind)))
+        _keep_only(facts, kind, of_kept_bodies)
     return facts
+
+
+def _keep_only(facts: Facts, kind: str, keep: Callable[[list[Any]], list[Any]]) -> None:
+    """Filter one kind's records: now if they are decoded, or as they are decoded."""
+    if kind in facts.pending:
+        decode = facts.pending[kind]
+        facts.pending[kind] = lambda: keep(decode())
+    else:
+        setattr(facts, kind, keep(facts.records(kind)))
 
 
 def example_overlay_dir() -> Path:
