@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("errors", "text"),
     ("grounds",),
     ("records",),
+    ("schema",),
     ("store",),
     ("rules",),
     ("facts",),

@@ -13,7 +13,7 @@ from conftest import Run
 from twosessions_cli import lookups, records
 from twosessions_cli.errors import DataError
 from twosessions_cli.facts import collect, load_facts
-from twosessions_cli.records import json_schema
+from twosessions_cli.schema import canonical_schema, json_schema
 
 CLI = Callable[..., Run]
 REPO = Path(__file__).resolve().parents[1]
@@ -424,7 +424,7 @@ def test_canonical_schema_evens_out_what_msgspec_releases_vary() -> None:
         "anyOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}, {"type": "null"}],
         "properties": {"x": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
     }
-    assert records.canonical_schema(older) == records.canonical_schema(newer) == newer
+    assert canonical_schema(older) == canonical_schema(newer) == newer
 
 
 # ---- text from data is inert ---------------------------------------------------------------

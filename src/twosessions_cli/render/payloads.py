@@ -22,7 +22,6 @@ from twosessions_cli.records import (
     Session,
     Topic,
     grounded_parts,
-    json_schema,
     value_at,
 )
 from twosessions_cli.render.citations import add_addresses, citation_data
@@ -274,6 +273,8 @@ def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any
 
 def schema_data() -> dict[str, Any]:
     """The JSON Schema of a data folder (generated from the record types)."""
+    from twosessions_cli.schema import json_schema  # only the schema command needs it
+
     return json_schema()
 
 
