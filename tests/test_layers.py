@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("rules",),
     ("facts",),
     ("lookups",),
+    ("series",),
     ("targets",),
     ("schedule",),
     ("ical",),

@@ -26,8 +26,9 @@ from typer.models import CommandInfo
 
 from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import at_level, load_facts, user_data_dirs
-from twosessions_cli.lookups import topic_completions, trend_names, year_completions
+from twosessions_cli.lookups import topic_completions, year_completions
 from twosessions_cli.render.output import OutputFormat, use_color
+from twosessions_cli.series import trend_names
 from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, completion_help, one_line
 

@@ -13,8 +13,8 @@ from typing import Literal
 import msgspec
 
 from twosessions_cli.errors import NotFound
-from twosessions_cli.lookups import level_rank
 from twosessions_cli.records import Figure
+from twosessions_cli.series import level_rank
 from twosessions_cli.store import Facts
 
 TARGET_SUFFIX = "-target"

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from twosessions_cli import lookups
+from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, complete_series, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.render import payloads, present, views, wording
@@ -175,7 +176,7 @@ def trend(
     opts = options(ctx)
     facts = opts.facts()
     if figure is None:
-        names = lookups.trend_names(facts)
+        names = series_lookup.trend_names(facts)
 
         present(
             opts.format,
@@ -183,7 +184,7 @@ def trend(
             listing=lambda: views.figures.trend_names_report(facts, names),
         )
         return
-    series = lookups.trends_matching(facts, figure)
+    series = series_lookup.trends_matching(facts, figure)
 
     present(
         opts.format,

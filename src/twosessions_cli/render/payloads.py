@@ -31,8 +31,9 @@ from twosessions_cli.text import WEEKDAYS
 
 if TYPE_CHECKING:
     from twosessions_cli.ical import CalendarEvent
-    from twosessions_cli.lookups import Coverage, Hit, Series, SourceUse
+    from twosessions_cli.lookups import Coverage, Hit, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
+    from twosessions_cli.series import Series
     from twosessions_cli.targets import TargetYear
 
 

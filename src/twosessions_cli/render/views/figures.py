@@ -16,7 +16,7 @@ from twosessions_cli.render.wording import TREND_NAMES_TITLE, body_name, unit_te
 from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
-    from twosessions_cli.lookups import Series
+    from twosessions_cli.series import Series
 
 
 def _figure_note(figure: Figure) -> str | None:
