@@ -107,9 +107,14 @@ def test_csv_lines_end_in_crlf_as_rfc_4180_asks() -> None:
     import sys
     from pathlib import Path
 
+    from test_installed import clean_env  # the user's own TWOSESSIONS_DATA must not leak in
+
     script = Path(sys.executable).with_name("twosessions")
     out = subprocess.run(
-        [str(script), "stats", "2025", "--format", "csv"], capture_output=True, check=True
+        [str(script), "stats", "2025", "--format", "csv"],
+        capture_output=True,
+        check=True,
+        env=clean_env(),
     ).stdout
     assert out.startswith(b"What,Value,Unit,Body,Source,Notes\r\n")
     assert out.count(b"\r\n") == len(out.decode("utf-8").splitlines())
