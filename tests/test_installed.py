@@ -318,6 +318,11 @@ def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
         "gdp-growth",
         "gdp-growth-target",
     ]
+    # Chongqing's and China's series share their ids; each id is offered once.
+    assert complete("bash", "twosessions --level all trend gdp", tmp_path) == [
+        "gdp-growth",
+        "gdp-growth-target",
+    ]
 
 
 def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> None:

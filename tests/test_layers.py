@@ -56,6 +56,7 @@ LAYERS: list[tuple[str, ...]] = [
     ),
     ("render.views",),
     ("app",),
+    ("completion",),
     ("arguments",),
     ("commands.calendar", "commands.data_folder", "commands.records", "commands.topics"),
     ("commands",),

@@ -1,7 +1,7 @@
-"""The Typer application: the group, the options every command shares, errors, completers.
+"""The Typer application: the group, the options every command shares, errors.
 
 Commands are declared in ``commands/``; everything they have in common is here, written once:
-- ``--json``, ``--data DIR`` and ``--no-user-data`` are added to the group and to every command
+- ``--json``, ``--format``, ``--color``, ``--data DIR``, ``--no-user-data`` and ``--level`` are added to the group and to every command
   by ``_SharedOptions``, so they work before the command (``twosessions --json dates``) as
   well as after it; a command reads them with ``options(ctx)``.
 - Project errors become one line on stderr with their exit code, and a reader that closes the
@@ -15,7 +15,7 @@ import enum
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Protocol, cast
 
@@ -26,11 +26,9 @@ from typer.models import CommandInfo
 
 from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import at_level, load_facts, user_data_dirs
-from twosessions_cli.lookups import topic_completions, year_completions
 from twosessions_cli.render.output import OutputFormat, use_color
-from twosessions_cli.series import trend_names
 from twosessions_cli.store import Facts
-from twosessions_cli.text import PROG, completion_help, one_line
+from twosessions_cli.text import PROG, one_line
 
 EPILOG = (
     "Exit codes: 0 success; 1 not found (unknown topic, a year with no data) or bad data; "
@@ -372,55 +370,3 @@ def run(argv: Sequence[str]) -> None:
             lean = copy.copy(app)
             lean.registered_commands = chosen
     typer.main.get_command(lean).main(args=args, prog_name=PROG)
-
-
-# --------------------------------------------------------------------------------------------
-# Completion
-# --------------------------------------------------------------------------------------------
-
-
-def _completion_facts(ctx: typer.Context) -> Facts | None:
-    """The facts as the command being completed would see them; None if they cannot load."""
-    chain: list[typer.Context] = []
-    here: Any = ctx
-    while here is not None:
-        chain.append(here)
-        here = here.parent
-    given = Options()
-    for level in reversed(chain):  # the group's options first, then the command's
-        given = given | Options.from_params(level.params)
-    try:
-        return given.facts()
-    except TwoSessionsError:
-        return None
-
-
-def years_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
-    """A completer offering the years that records of ``kind`` have."""
-
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        facts = _completion_facts(ctx)
-        if facts is None:
-            return []
-        years: Iterable[int] = (r.year for r in facts.records(kind))
-        return year_completions(years, incomplete)
-
-    return complete
-
-
-def complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    facts = _completion_facts(ctx)
-    if facts is None:
-        return []
-    return [
-        (name, completion_help(summary)) for name, summary in topic_completions(facts, incomplete)
-    ]
-
-
-def complete_series(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    facts = _completion_facts(ctx)
-    if facts is None:
-        return []
-    return [
-        (s.id, completion_help(s.label)) for s in trend_names(facts) if s.id.startswith(incomplete)
-    ]

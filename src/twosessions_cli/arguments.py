@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from twosessions_cli.app import years_of
+from twosessions_cli.completion import years_of
 from twosessions_cli.errors import UsageProblem
 
 

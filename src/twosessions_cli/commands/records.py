@@ -9,8 +9,9 @@ import typer
 
 from twosessions_cli import lookups
 from twosessions_cli import series as series_lookup
-from twosessions_cli.app import command, complete_series, options
+from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
+from twosessions_cli.completion import complete_series
 from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.citations import citation_record, citation_text
 from twosessions_cli.render.output import write_output

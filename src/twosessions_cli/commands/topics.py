@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from twosessions_cli import lookups
-from twosessions_cli.app import command, complete_topic, options
+from twosessions_cli.app import command, options
+from twosessions_cli.completion import complete_topic
 from twosessions_cli.render import payloads, present, views
 
 
