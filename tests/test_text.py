@@ -55,3 +55,20 @@ def test_one_line_escapes_breaks_and_drops_controls() -> None:
 )
 def test_long_date_is_english_whatever_the_locale(day: dt.date, expected: str) -> None:
     assert text.long_date(day) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("over 50", "over 50"),
+        ("", ""),
+        ("iChongqing", "iChongqing"),
+    ],
+)
+def test_spreadsheet_safe_neutralises_formula_starts(value: str, written: str) -> None:
+    assert text.spreadsheet_safe(value) == written

@@ -118,3 +118,15 @@ def completion_help(summary: str, width: int = 60) -> str:
         return head
     cut = head[: width - 1].rsplit(" ", 1)[0] or head[: width - 1]
     return cut.rstrip(",.;: ") + "…"
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Text a spreadsheet shows as text: a cell that would start a formula gets a leading "'".
+
+    Only text is ever passed here; numbers are written as numbers and stay numbers.
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
