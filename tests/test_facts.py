@@ -137,7 +137,10 @@ def test_the_municipal_congress_is_kept_apart_from_the_npc(all_facts: Facts) -> 
     names = [n for b in bodies.values() for n in (b.name, b.short)]
     assert len(names) == len(set(names))
     assert bodies["npc"].short != bodies["congress"].short
-    assert {"peoples-congress", "npc"} <= {t.id for t in all_facts.topics}
+    assert {"peoples-congress", "npc", "national-cppcc"} <= {t.id for t in all_facts.topics}
+    # The two committees' topics share no name: "cppcc" alone is always Chongqing's.
+    topics = {t.id: t for t in all_facts.topics}
+    assert not set(topics["cppcc"].aliases) & set(topics["national-cppcc"].aliases)
 
 
 def test_the_default_level_is_chongqing_alone(facts: Facts, all_facts: Facts) -> None:
