@@ -25,6 +25,7 @@ PICTURES: dict[str, tuple[list[str], int]] = {
     "explain-cppcc": (["explain", "cppcc"], WIDTH),
     "timeline": (["timeline"], WIDTH),
     "next": (["next", "--today", "2026-01-20"], WIDTH),
+    "targets": (["targets", "--level", "all"], WIDTH),
 }
 
 

@@ -45,6 +45,7 @@ def test_readme_pictures_exist() -> None:
     assert pictures == [
         "docs/pictures/dates-all.svg",
         "docs/pictures/trend.svg",
+        "docs/pictures/targets.svg",
         "docs/pictures/timeline.svg",
         "docs/pictures/explain-cppcc.svg",
         "docs/pictures/next.svg",

@@ -17,11 +17,23 @@ from twosessions_cli.targets import RULES, TargetYear
 LEVEL_NAMES = {"municipal": "Chongqing", "national": "China"}
 
 
-def _gap_text(gap: float | None, unit: str) -> str:
+def _one_unit(rows: Sequence[TargetYear]) -> str | None:
+    """The unit every target shares, if they share one: then it is said once, below."""
+    units = {r.target.unit for r in rows}
+    return units.pop() if len(units) == 1 else None
+
+
+def _gap_text(gap: float | None, unit: str, said_once: bool) -> str:
     if gap is None:
         return "—"
-    points = " pts" if unit == "%" else f" {unit}"
-    return f"0{points}" if gap == 0 else f"{gap:+g}{points}"
+    suffix = "" if said_once else (" pts" if unit == "%" else f" {unit}")
+    return f"0{suffix}" if gap == 0 else f"{gap:+g}{suffix}"
+
+
+def _verdict_text(row: TargetYear) -> str:
+    """'missed (about)': the verdict and the rule that decided it, explained once below.
+    'not comparable' needs no rule name: the Target or Outcome cell already says why."""
+    return row.verdict if row.verdict == "not comparable" else f"{row.verdict} ({row.rule})"
 
 
 def _value(notes: Footnotes, figure: Figure | None) -> Marked:
@@ -32,6 +44,7 @@ def _value(notes: Footnotes, figure: Figure | None) -> Marked:
 
 def targets_report(facts: Facts, measure: str, rows: Sequence[TargetYear]) -> Report:
     levels = {r.level for r in rows}
+    unit = _one_unit(rows)
     level_column = [Column("Level", whole=True)] if len(levels) > 1 else []
     listing = Listing(
         f"Targets against outcomes: {measure}",
@@ -42,7 +55,6 @@ def targets_report(facts: Facts, measure: str, rows: Sequence[TargetYear]) -> Re
             Column("Outcome", whole=True, justify="right"),
             Column("Gap", whole=True, justify="right"),
             Column("Verdict", whole=True),
-            Column("Rule", whole=True),
             source_column(),
         ],
     )
@@ -56,12 +68,14 @@ def targets_report(facts: Facts, measure: str, rows: Sequence[TargetYear]) -> Re
             *([text(LEVEL_NAMES.get(row.level, row.level))] if level_column else []),
             _value(notes, row.target),
             _value(notes, row.outcome),
-            text(_gap_text(row.gap, row.target.unit)),
-            text(row.verdict),
-            text(row.rule),
+            text(_gap_text(row.gap, row.target.unit, unit is not None)),
+            text(_verdict_text(row)),
             refs_cell(cited),
             refs=cited,
         )
+    if unit is not None:
+        points = "percentage points" if unit == "%" else unit
+        notes.after.append(f"Gap: the outcome minus the target, in {points}.")
     # Each rule that decided a year is said once, below the listing, not on every row.
     for rule in sorted({r.rule for r in rows}, key=list(RULES).index):
         notes.after.append(f"Rule '{rule}': {RULES[rule]}.")
