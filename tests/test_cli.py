@@ -51,7 +51,8 @@ def test_dates_default_is_latest_year(cli: CLI) -> None:
     cppcc = next(line for line in lines if line.startswith(" CPPCC") or line.startswith("CPPCC"))
     assert "2026-01-27" in cppcc
     assert "2026-01-31" in cppcc
-    assert "Year inferred" in result.stdout
+    assert "Date inferred" in result.stdout
+    assert "twosessions cite 2026-cppcc.opens" in result.stdout
 
 
 def test_dates_json_shape(cli: CLI) -> None:

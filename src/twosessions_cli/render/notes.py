@@ -29,38 +29,77 @@ def marks_text(numbers: tuple[int, ...] | list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+class Note(msgspec.Struct, frozen=True):
+    """A note about one item among several: the items of one note share its number, and the
+    note names them all ('... twosessions cite 2026-cppcc.opens or 2026-congress.opens.')."""
+
+    text: str
+    about: str
+
+
+def _either(items: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
 class Footnotes:
-    """The numbered notes of one view, each said once, and plain lines said after them."""
+    """The notes of one view, one per idea: a numbered note for the values it qualifies (each
+    idea gets one number, however many values it marks), notes said once for the whole view,
+    and plain lines said after them."""
 
     def __init__(self) -> None:
         self.entries: list[str] = []
+        self.about: dict[str, list[str]] = {}
+        self.general: list[str] = []
         self.after: list[str] = []
 
-    def number(self, note: str | None) -> int | None:
+    def number(self, note: str | Note | None) -> int | None:
         """The number of a note, added if it is new; None for no note."""
         if not note:
             return None
-        if note not in self.entries:
-            self.entries.append(note)
-        return self.entries.index(note) + 1
+        said = note.text if isinstance(note, Note) else note
+        if said not in self.entries:
+            self.entries.append(said)
+        if isinstance(note, Note):
+            items = self.about.setdefault(said, [])
+            if note.about not in items:
+                items.append(note.about)
+        return self.entries.index(said) + 1
 
-    def numbers(self, *notes: str | None) -> tuple[int, ...]:
+    def numbers(self, *notes: str | Note | None) -> tuple[int, ...]:
         found = (self.number(note) for note in notes)
-        return tuple(n for n in found if n is not None)
+        unique: list[int] = []
+        for n in found:
+            if n is not None and n not in unique:
+                unique.append(n)
+        return tuple(unique)
 
-    def mark(self, *notes: str | None) -> str:
+    def mark(self, *notes: str | Note | None) -> str:
         """The marks to put after a value for these notes ('' when there are none)."""
         return marks_text(self.numbers(*notes))
 
-    def marked(self, value: str, *notes: str | None) -> Marked:
+    def marked(self, value: str, *notes: str | Note | None) -> Marked:
         return Marked(value, self.numbers(*notes))
 
+    def once(self, note: str | None) -> None:
+        """A note that holds for the whole view: said once, with no mark on any value."""
+        if note and note not in self.general:
+            self.general.append(note)
+
     def text_of(self, number: int) -> str:
-        return self.entries[number - 1]
+        said = self.entries[number - 1]
+        items = self.about.get(said)
+        return f"{said} {_either(items)}." if items else said
 
     def lines(self) -> list[str]:
-        """'[1] note' for each numbered note, then the plain lines."""
-        return [f"[{n}] {note}" for n, note in enumerate(self.entries, 1)] + self.after
+        """The notes said once, then '[1] note' for each numbered note, then the plain lines."""
+        numbered = [f"[{n}] {self.text_of(n)}" for n in range(1, len(self.entries) + 1)]
+        return self.general + numbered + self.after
+
+
+def common_note(notes: list[str | None]) -> str | None:
+    """The note every row of a view carries, if there is one: said once, not on each row."""
+    return notes[0] if notes and notes[0] and all(n == notes[0] for n in notes) else None
 
 
 def inference_note(inferred: Inference | None) -> str | None:
@@ -87,25 +126,55 @@ def unless_sourced(grounds: Grounds | None) -> Grounds | None:
 
 SCHEDULED = "Scheduled: announced in advance; no report of the event in the data confirms it."
 NOT_REPORTED = "not reported"
-BRIEF_YEAR = (
-    "Year inferred: the page prints the day and month only, and the year follows from its "
-    "date; 'twosessions dates YEAR' gives each reason."
+#: An inferred date's note in a view: what is inferred and why in brief; the page's own words
+#: and the full reason are one command away (``cite ID``) and in the JSON.
+INFERRED_DATE = (
+    "Date inferred: its page does not print it in full (most often the year is missing); "
+    "the reason: twosessions cite"
 )
+INFERRED_NUMBER = "Session number inferred: no page prints it; the reason: twosessions cite"
 
 
-def date_notes(dated: Dated, inferred_note: str | None = None) -> list[str | None]:
-    """The footnotes of a date: scheduled, or its year inferred."""
-    notes: list[str | None] = [SCHEDULED if dated.status == "scheduled" else None]
+def inferred_dates_note(count: int) -> str:
+    """Said once under a listing of many years, instead of a mark on each inferred date."""
+    dates = "1 of these dates is" if count == 1 else f"{count} of these dates are"
+    return (
+        f"{dates} inferred: no page prints them in full (most often the year is missing). "
+        "'twosessions dates YEAR' marks each; 'twosessions cite ID' (ID such as "
+        "2024-congress.opens) gives its reason."
+    )
+
+
+def date_notes(dated: Dated, about: str | None = None) -> list[str | Note | None]:
+    """The notes of a date: scheduled, or inferred (one note for every inferred date of the
+    view, naming the dates' ids, when ``about`` names this one)."""
+    notes: list[str | Note | None] = [SCHEDULED if dated.status == "scheduled" else None]
     if dated.basis == "inferred":
-        notes.append(inferred_note or f"Year inferred: {dated.reason}")
+        notes.append(Note(INFERRED_DATE, about) if about else f"Date inferred: {dated.reason}")
     return notes
 
 
-def date_cell(notes: Footnotes, dated: Dated | None, inferred_note: str | None = None) -> Marked:
-    """'2026-01-27[2]', with footnotes for a scheduled or inferred date; or 'not reported'."""
+def date_cell(
+    notes: Footnotes, dated: Dated | None, about: str | None = None, *, inferred: bool = True
+) -> Marked:
+    """'2026-01-27[2]', marked when scheduled or inferred; or 'not reported'. With ``inferred``
+    False an inferred date is not marked (the view says so once for all of them)."""
     if dated is None:
         return Marked(NOT_REPORTED)
-    return notes.marked(dated.date.isoformat(), *date_notes(dated, inferred_note))
+    found = date_notes(dated, about)
+    return notes.marked(dated.date.isoformat(), *(found if inferred else found[:1]))
+
+
+def brief_note(part: Grounds | None, about: str) -> str | None:
+    """A statement as a note in one line: its text, and for an inferred one where the reason
+    is (``twosessions cite ID``); the reason itself stays in the JSON and in ``cite``."""
+    if part is None:
+        return None
+    said = getattr(part, "text", "")
+    if part.basis == "inferred":
+        where = f"the reason: twosessions cite {about}."
+        return f"{said} (Inferred; {where})" if said else f"Inferred; {where}"
+    return grounded_note(part)
 
 
 def origin_note(facts: Facts, kind: Kind, record_id: str) -> str | None:

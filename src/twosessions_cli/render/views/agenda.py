@@ -8,7 +8,7 @@ from twosessions_cli.records import AgendaEntry, citations
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
-from twosessions_cli.render.notes import Footnotes, inference_note
+from twosessions_cli.render.notes import Footnotes, common_note, inference_note
 from twosessions_cli.render.wording import body_name
 from twosessions_cli.store import Facts
 
@@ -25,15 +25,23 @@ def agenda_report(facts: Facts, entries: Sequence[AgendaEntry], title: str) -> R
         ],
     )
     notes = Footnotes()
-    for entry in entries:
+    # What is inferred of an entry is its year (the title's), not its count: a note every row
+    # shares is said once; otherwise its mark goes on the row's label, never on the count.
+    inferred = [inference_note(entry.inferred) for entry in entries]
+    shared = common_note(inferred)
+    first = entries[0].inferred
+    if shared and first is not None:
+        every = "Every row's" if len(entries) > 1 else "The"
+        notes.once(f"{every} {first.what} is inferred: {first.reason}")
+    for entry, note in zip(entries, inferred, strict=True):
         session = facts.session_by_id.get(entry.session_id or "")
         count = "not given" if entry.count is None else str(entry.count)
         if entry.count is not None and entry.qualifier:
             count += f" {entry.qualifier}"
         table.add(
-            text(body_name(facts.body_by_id, entry.body)),
+            notes.marked(body_name(facts.body_by_id, entry.body), None if shared else note),
             text((session.label() if session else None) or "—"),
-            notes.marked(count, inference_note(entry.inferred)),
+            text(count),
             text("\n".join(f"• {item.text}" for item in entry.items)),
             refs_cell(citations(entry)),
             refs=citations(entry),

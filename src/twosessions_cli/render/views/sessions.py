@@ -11,11 +11,13 @@ from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
 from twosessions_cli.render.notes import (
-    BRIEF_YEAR,
+    INFERRED_NUMBER,
     Footnotes,
     Marked,
+    Note,
+    brief_note,
     date_cell,
-    grounded_note,
+    inferred_dates_note,
     origin_note,
     unless_sourced,
 )
@@ -37,19 +39,32 @@ if TYPE_CHECKING:
     from twosessions_cli.schedule import Standing
 
 
+DAYS_COUNTED = "Days are calendar days, both ends counted."
+DAYS_ONCE = (
+    "Days are calendar days, both ends counted; the lengths announced in advance are noted "
+    "in 'twosessions dates YEAR'."
+)
+
+
+def _length_note(session: Session) -> str | None:
+    """The note on the Days value: what Days counts, and the length the page announced."""
+    if session.length is None:
+        return None
+    return f"{DAYS_COUNTED} {brief_note(session.length, f'{session.id}.length')}"
+
+
 def sessions_table(
     facts: Facts,
     sessions: Sequence[Session],
     title: str,
     status: Mapping[str, str] | None = None,
-    *,
-    brief_reasons: bool = False,
 ) -> tuple[Listing, Footnotes]:
     """The sessions listing and its footnotes.
 
     With ``status`` (text keyed by session id) it is the countdown's table: a Status column
-    takes the place of the Session and Days columns. With ``brief_reasons`` (many years at
-    once) an inferred year gets one short shared footnote instead of each page's reason.
+    takes the place of the Session and Days columns. Over many years a note shared by many
+    rows (an inferred date, the announced lengths) is said once under the listing instead of
+    being marked on each cell; one year's listing marks each value with its own note.
     """
     many_years = len({s.year for s in sessions}) > 1
     columns = [Column("Year", whole=True, justify="right")] if many_years else []
@@ -64,35 +79,48 @@ def sessions_table(
     columns.append(source_column())
     listing = Listing(title, columns, heading=(0, 1) if many_years else (0,))
     notes = Footnotes()
-    year = BRIEF_YEAR if brief_reasons else None
     bodies = facts.body_by_id
+    inferred_dates = 0
     for session in sessions:
         body = notes.marked(
             body_name(bodies, session.body),
             origin_note(facts, "sessions", session.id),
-            grounded_note(session.note),
-            f"Opened at: {session.venue.text}." if session.venue else None,
-            f"Closed at: {session.closing_venue.text}." if session.closing_venue else None,
+            brief_note(session.note, f"{session.id}.note"),
         )
         row: list[Text | Marked] = [text(session.year)] if many_years else []
         row.append(body)
         if status is None:
             label = session.label() or "—"
-            row.append(notes.marked(label, grounded_note(unless_sourced(session.numbered))))
-        row += [date_cell(notes, session.opens, year), date_cell(notes, session.closes, year)]
+            number = unless_sourced(session.numbered)
+            about = f"{session.id}.numbered"
+            row.append(
+                notes.marked(
+                    label,
+                    Note(INFERRED_NUMBER, about)
+                    if number is not None and number.basis == "inferred"
+                    else brief_note(number, about),
+                )
+            )
+        for name, dated in (("opens", session.opens), ("closes", session.closes)):
+            row.append(date_cell(notes, dated, f"{session.id}.{name}", inferred=not many_years))
+            inferred_dates += dated is not None and dated.basis == "inferred"
         if status is None:
             days = "—" if session.days is None else str(session.days)
-            row.append(notes.marked(days, grounded_note(session.length)))
+            row.append(notes.marked(days, None if many_years else _length_note(session)))
         else:
             row.append(text(status.get(session.id, "")))
         row.append(refs_cell(citations(session)))
         listing.add(*row, refs=citations(session))
+    if many_years:
+        if inferred_dates:
+            notes.once(inferred_dates_note(inferred_dates))
+        if status is None and any(s.length for s in sessions):
+            notes.once(DAYS_ONCE)
     return listing, notes
 
 
 def sessions_report(facts: Facts, sessions: Sequence[Session], title: str) -> Report:
-    many = len({s.year for s in sessions}) > 1
-    table, notes = sessions_table(facts, sessions, title, brief_reasons=many)
+    table, notes = sessions_table(facts, sessions, title)
     return Report(facts, table, notes, [r for s in sessions for r in citations(s)])
 
 

@@ -61,9 +61,10 @@ def show_timeline(facts: Facts, line: Timeline) -> None:
 def _date_marks(notes: Footnotes, session: Session) -> str:
     """The footnotes of a session's dates (scheduled, inferred), as marks for its row label."""
     found: list[int] = []
-    for dated in (session.opens, session.closes):
+    for name, dated in (("opens", session.opens), ("closes", session.closes)):
         if dated is not None:
-            found += [n for n in notes.numbers(*date_notes(dated)) if n not in found]
+            about = f"{session.id}.{name}"
+            found += [n for n in notes.numbers(*date_notes(dated, about)) if n not in found]
     return marks_text(found)
 
 
