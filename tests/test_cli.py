@@ -542,17 +542,24 @@ def test_glossary_json(cli: CLI) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+LEFT_OUT = "no opening or closing date in the data"
+
+
 def test_ics_to_standard_output(cli: CLI) -> None:
     import icalendar
 
     result = cli("ics", env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert result.exit_code == 0
-    assert result.stderr == ""
+    # The calendar on stdout, and on stderr the sessions it could not place.
+    assert result.stderr == (
+        f"twosessions: left out 8 sessions with {LEFT_OUT} (see 'twosessions dates --all')\n"
+    )
     calendar = icalendar.Calendar.from_ical(result.stdout)
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
-    assert uids[:2] == ["2019-cppcc@twosessions", "2020-two-sessions@twosessions"]
+    assert uids[:2] == ["2011-congress@twosessions", "2019-cppcc@twosessions"]
     assert uids[-2:] == ["2026-cppcc@twosessions", "2026-congress@twosessions"]
-    assert len(uids) == len(set(uids)) == 10  # every session whose two dates are known
+    # Every session with a known date: 10 with both, 5 with the opening alone.
+    assert len(uids) == len(set(uids)) == 15
     assert "DTSTAMP:20260101T000000Z" in result.stdout
     assert cli("ics", env={"SOURCE_DATE_EPOCH": "1767225600"}).stdout == result.stdout
 
@@ -562,19 +569,48 @@ def test_ics_to_a_file_says_so_on_stderr(cli: CLI, tmp_path: Path) -> None:
     result = cli("ics", "2026", "-o", str(target))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == f"twosessions: wrote 2 event(s) to {target}\n"
+    assert result.stderr == f"twosessions: wrote 2 events to {target}\n"
     assert target.read_bytes().count(b"BEGIN:VEVENT") == 2
+
+
+@pytest.mark.parametrize(
+    ("year", "told"),
+    [
+        (
+            "2023",
+            f"wrote 1 event to {{target}}; left out 1 session with {LEFT_OUT} "
+            "(see 'twosessions dates 2023')",
+        ),
+        (
+            "2020",
+            "wrote 3 events to {target}",
+        ),
+    ],
+)
+def test_ics_to_a_file_counts_what_it_left_out(
+    cli: CLI, tmp_path: Path, year: str, told: str
+) -> None:
+    target = tmp_path / "sessions.ics"
+    result = cli("ics", year, "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stderr == f"twosessions: {told.format(target=target)}\n"
 
 
 def test_ics_json_lists_the_events_and_the_file(cli: CLI, tmp_path: Path) -> None:
     target = tmp_path / "x.ics"
-    data = cli("ics", "--json", "-o", str(target)).json()
+    result = cli("ics", "--json", "-o", str(target))
+    assert result.stderr == ""  # the JSON says what was left out
+    data = result.json()
     assert data["file"] == str(target)
     assert target.exists()
-    assert [(e["uid"], e["start"], e["end_exclusive"]) for e in data["events"]][-2:] == [
-        ("2026-cppcc@twosessions", "2026-01-27", "2026-02-01"),
-        ("2026-congress@twosessions", "2026-01-28", "2026-02-02"),
+    assert [(e["uid"], e["start"], e["end_exclusive"], e["status"]) for e in data["events"]][
+        -2:
+    ] == [
+        ("2026-cppcc@twosessions", "2026-01-27", "2026-02-01", "CONFIRMED"),
+        ("2026-congress@twosessions", "2026-01-28", "2026-02-02", "TENTATIVE"),
     ]
+    assert [s["id"] for s in data["left_out"]][:2] == ["2008-congress", "2009-congress"]
+    assert {s["reason"] for s in data["left_out"]} == {LEFT_OUT}
     only_json = cli("ics", "--json").json()
     assert only_json["file"] is None
     assert only_json["events"] == data["events"]

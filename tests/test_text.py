@@ -72,3 +72,11 @@ def test_long_date_is_english_whatever_the_locale(day: dt.date, expected: str) -
 )
 def test_spreadsheet_safe_neutralises_formula_starts(value: str, written: str) -> None:
     assert text.spreadsheet_safe(value) == written
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(0, "0 sessions"), (1, "1 session"), (2, "2 sessions"), (15, "15 sessions")],
+)
+def test_counted_agrees_with_its_number(number: int, expected: str) -> None:
+    assert text.counted(number, "session") == expected

@@ -576,5 +576,5 @@ def test_ics_says_when_it_replaces_a_file(cli: CLI, tmp_path: Path) -> None:
     target.write_text("old", encoding="utf-8")
     result = cli("ics", "2026", "-o", str(target))
     assert result.stderr == (
-        f"twosessions: wrote 2 event(s) to {target}, replacing the file that was there\n"
+        f"twosessions: wrote 2 events to {target}, replacing the file that was there\n"
     )

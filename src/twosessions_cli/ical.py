@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from twosessions_cli import __version__
-from twosessions_cli.records import Body, Session, SourceRef, Statement, citations, grounded_parts
-from twosessions_cli.schedule import Span, spans
+from twosessions_cli.records import Body, Dated, Session, SourceRef, citations
 from twosessions_cli.store import Facts
-from twosessions_cli.text import PROG, inert
+from twosessions_cli.text import english_date, inert
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
 #: importing a fresh export updates the events already in a calendar instead of adding copies.
@@ -25,65 +26,125 @@ CALENDAR_NAME = "Chongqing Two Sessions"
 PRODID = f"-//twosessions//twosessions {__version__}//EN"
 
 
+Status = Literal["CONFIRMED", "TENTATIVE"]
+
+
 @dataclass(frozen=True)
 class CalendarEvent:
-    """One all-day event. ``end`` is exclusive, as iCalendar wants: the day after closing."""
+    """One all-day event. ``end`` is exclusive, as iCalendar wants: the day after closing.
+
+    A session with one known date is an event on that day alone, its summary saying which
+    end is not reported. ``status`` is TENTATIVE while the session is only announced.
+    """
 
     uid: str
     summary: str
     start: dt.date
     end: dt.date
+    status: Status
     location: str | None
+    url: str | None
     description: str
 
 
-def _summary(session: Session, body: Body | None) -> str:
-    name = body.name if body else session.body
-    label = session.label(long=True)
-    return f"{name}: {label}" if label else name
+@dataclass(frozen=True)
+class SessionCalendar:
+    """The events of a calendar, and the sessions left out of it because no date is known."""
+
+    events: list[CalendarEvent]
+    undated: list[Session]
 
 
-#: How the description cites a session's sources (``render.citations.cited_refs``): passed in,
-#: so that one module, above this one, turns sources into citations.
+#: How the description cites the sources of a session's dates (``render.citations.brief_refs``):
+#: passed in, so that one module, above this one, turns sources into citations.
 Cite = Callable[[Facts, Sequence[SourceRef]], str]
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TRAILING_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
-def _description(facts: Facts, span: Span, cite: Cite) -> str:
-    session = span.session
+
+def venue_name(session: Session) -> str | None:
+    """Where the session opened, as a place name: a trailing English aside in brackets (a
+    remark about the page) is dropped; the Chinese name in brackets stays."""
+    if session.venue is None:
+        return None
+    text = session.venue.text.strip()
+    aside = _TRAILING_ASIDE.search(text)
+    if aside and not _CJK.search(aside.group(1)):
+        text = text[: aside.start()]
+    return text or None
+
+
+#: How each end of a session is said: held, announced, announced for a session that was held
+#: all the same, or not in the data.
+_WORDS = {
+    "opens": ("opened", "due to open", "opening announced for", "opening not reported"),
+    "closes": ("closed", "due to close", "closing announced for", "closing not reported"),
+}
+
+
+def _verb(dated: Dated, end: str) -> str:
+    return _WORDS[end][0 if dated.status == "held" else 1]
+
+
+def _date_text(dated: Dated | None, end: str, *, held: bool) -> str:
+    """'opened 27 January 2026', 'due to open 28 January 2026', 'closing announced for 31
+    January 2026' (in a session that was ``held``) or 'closing not reported'."""
+    if dated is None:
+        return _WORDS[end][3]
+    verb = _WORDS[end][2] if held and dated.status != "held" else _verb(dated, end)
+    return f"{verb} {english_date(dated.date.isoformat())}"
+
+
+def _event(
+    facts: Facts, session: Session, bodies: Mapping[str, Body], cite: Cite, day: dt.date
+) -> CalendarEvent:
+    """The event of a session with at least one known date, ``day``."""
     opens, closes = session.opens, session.closes
-    status = "scheduled" if any(d and d.status == "scheduled" for d in (opens, closes)) else ""
-    lines = [
-        f"Sits from {span.opens.isoformat()} to {span.closes.isoformat()}, "
-        f"{span.days} calendar days{' (as scheduled)' if status else ''}."
-    ]
-    reasons: list[str] = []
-    for _, name, part in grounded_parts(session):
-        if name in ("opens", "closes", "numbered"):
-            if part.reason and part.reason not in reasons:
-                reasons.append(part.reason)
-        elif isinstance(part, Statement):
-            lines.append(part.text if part.text.endswith(".") else f"{part.text}.")
-    lines += [f"Inferred: {reason}" for reason in reasons]
-    lines.append(f"Source: {cite(facts, citations(session))}.")
-    lines.append(f"Exported by {PROG} {__version__}; details: {PROG} dates {session.year}")
-    return "\n".join(lines)
+    start = opens.date if opens else day
+    last = closes.date if closes else day
+    held = any(d is not None and d.status == "held" for d in (opens, closes))
+    body = bodies.get(session.body)
+    name = body.short if body else session.body
+    label = session.label()
+    summary = f"{name}: {label}" if label else name
+    if opens is None and closes is not None:
+        summary += f" ({_verb(closes, 'closes')}; {_WORDS['opens'][3]})"
+    elif opens is not None and closes is None:
+        summary += f" ({_verb(opens, 'opens')}; {_WORDS['closes'][3]})"
+    days = f", {(last - start).days + 1} days" if opens and closes else ""
+    status_line = (
+        f"{'Held' if held else 'Announced only'}{days}: "
+        f"{_date_text(opens, 'opens', held=held)}; {_date_text(closes, 'closes', held=held)}."
+    )
+    refs = [r for d in (opens, closes) if d is not None for r in d.source] or citations(session)
+    first = facts.source_by_id.get(refs[0].source) if refs else None
+    venue = venue_name(session)
+    return CalendarEvent(
+        uid=f"{session.id}@{UID_DOMAIN}",
+        summary=inert(summary),
+        start=start,
+        end=last + dt.timedelta(days=1),
+        status="CONFIRMED" if held else "TENTATIVE",
+        location=inert(venue) if venue else None,
+        url=first.address if first and first.address else None,
+        description=inert(f"{status_line}\nSource: {cite(facts, refs)}."),
+    )
 
 
-def session_events(
+def session_calendar(
     facts: Facts, sessions: Sequence[Session], bodies: Mapping[str, Body], cite: Cite
-) -> list[CalendarEvent]:
-    """One event per session whose dates are both known; the others cannot be placed."""
-    return [
-        CalendarEvent(
-            uid=f"{span.session.id}@{UID_DOMAIN}",
-            summary=inert(_summary(span.session, bodies.get(span.session.body))),
-            start=span.opens,
-            end=span.closes + dt.timedelta(days=1),
-            location=inert(span.session.venue.text) if span.session.venue else None,
-            description=inert(_description(facts, span, cite)),
-        )
-        for span in spans(sessions)
-    ]
+) -> SessionCalendar:
+    """One event per session with a known date, in the order given; the others cannot be
+    placed on a calendar and are listed apart."""
+    events, undated = [], []
+    for session in sessions:
+        known = session.opens or session.closes
+        if known is None:
+            undated.append(session)
+        else:
+            events.append(_event(facts, session, bodies, cite, known.date))
+    return SessionCalendar(events, undated)
 
 
 def export_stamp(environ: Mapping[str, str] = os.environ) -> dt.datetime:
@@ -114,8 +175,11 @@ def calendar_bytes(events: Sequence[CalendarEvent], stamp: dt.datetime) -> bytes
         vevent.add("dtstart", event.start)
         vevent.add("dtend", event.end)
         vevent.add("summary", event.summary)
+        vevent.add("status", event.status)
         if event.location:
             vevent.add("location", event.location)
+        if event.url:
+            vevent.add("url", event.url)
         vevent.add("description", event.description)
         # All-day sessions should not mark the whole day as busy in the reader's calendar.
         vevent.add("transp", "TRANSPARENT")

@@ -90,6 +90,11 @@ def day_month(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 event', '2 events', '0 sessions': a number and its noun, agreeing."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def number_ranges(numbers: list[int]) -> str:
     """'2,3,6' stays; runs of three or more close up: [4, 5, 6, 7, 9] -> '4-7,9'."""
     parts: list[str] = []

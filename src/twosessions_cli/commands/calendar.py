@@ -13,7 +13,7 @@ from twosessions_cli.app import command, options
 from twosessions_cli.arguments import YearArg, parse_date, year_argument
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
-from twosessions_cli.render.citations import cited_refs
+from twosessions_cli.render.citations import brief_refs
 from twosessions_cli.render.output import OutputFormat, note, write_output
 
 
@@ -133,7 +133,10 @@ def ics(
 ) -> None:
     """Export the sessions as an iCalendar (.ics) file.
 
-    One all-day event per session, with its source in the description.
+    One all-day event per session, with its status and source in the description and the
+    source's address as the event's link. Announced-only sessions are tentative; a session
+    with one known date is an event on that day; sessions with no date are left out, and
+    counted on standard error.
 
     Each event has a stable UID, so importing a newer export updates the events instead of
     adding copies. Set SOURCE_DATE_EPOCH for a byte-for-byte repeatable file. With --json,
@@ -152,26 +155,31 @@ def ics(
     sessions = (
         lookups.all_sessions(facts) if year is None else lookups.sessions_in_year(facts, year)
     )
-    events = ical.session_events(facts, sessions, facts.body_by_id, cited_refs)
-    if not events:
+    calendar = ical.session_calendar(facts, sessions, facts.body_by_id, brief_refs)
+    if not calendar.events:
         raise NotFound(
             f"no dates reported for the {sessions[0].year} sessions; "
             "'twosessions dates --all' shows which years have them"
         )
     to_file = output if output is not None and str(output) != "-" else None
-
     replacing = to_file is not None and to_file.exists()
 
     def write_calendar(*, tell: bool = True) -> None:
-        write_output(to_file, ical.calendar_bytes(events, ical.export_stamp()))
-        if to_file is not None and tell:
-            replaced = ", replacing the file that was there" if replacing else ""
-            note(f"wrote {len(events)} event(s) to {to_file}{replaced}")
+        write_output(to_file, ical.calendar_bytes(calendar.events, ical.export_stamp()))
+        told = wording.calendar_written(
+            len(calendar.events),
+            None if to_file is None else str(to_file),
+            replacing=replacing,
+            left_out=len(calendar.undated),
+            year=year,
+        )
+        if tell and told:
+            note(told)
 
     if to_file is not None and opts.format is OutputFormat.json:
         write_calendar(tell=False)  # the file is iCalendar whatever --format; stdout the JSON
     present(
         opts.format,
-        lambda: payloads.ics_data(str(to_file) if to_file else None, events),
+        lambda: payloads.ics_data(str(to_file) if to_file else None, calendar),
         write_calendar,
     )

@@ -33,12 +33,19 @@ def cited(source: Source, paragraphs: Sequence[int] = ()) -> str:
     return ", ".join(parts)
 
 
-def cited_refs(facts: Facts, refs: Sequence[SourceRef]) -> str:
-    """Each source of ``refs`` cited in full, '; ' between them (a calendar event's 'Source:')."""
+def brief_refs(facts: Facts, refs: Sequence[SourceRef]) -> str:
+    """Each source of ``refs`` as publisher, date and paragraphs, '; ' between them: a calendar
+    event's 'Source:' line (the page's address goes in the event's URL)."""
     parts = []
     for source_id, paragraphs in paragraphs_by_source(refs).items():
         source = facts.source_by_id.get(source_id)
-        parts.append(cited(source, paragraphs) if source else f"{source_id}, {paragraphs}")
+        publisher = source.publisher if source else source_id
+        if source and source.reliability == "reprint" and source.reprint_of:
+            publisher += f" (reprinting {source.reprint_of})"
+        date = f", {source.published_text}" if source else ""
+        label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
+        numbers = number_ranges(paragraphs).replace(",", ", ")
+        parts.append(f"{publisher}{date}, {label} {numbers}")
     return "; ".join(parts)
 
 

@@ -25,12 +25,18 @@ from twosessions_cli.records import (
     value_at,
 )
 from twosessions_cli.render.citations import add_addresses, citation_data
-from twosessions_cli.render.wording import known, next_headline, nothing_ahead, standing_text
+from twosessions_cli.render.wording import (
+    LEFT_OUT_REASON,
+    known,
+    next_headline,
+    nothing_ahead,
+    standing_text,
+)
 from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS
 
 if TYPE_CHECKING:
-    from twosessions_cli.ical import CalendarEvent
+    from twosessions_cli.ical import SessionCalendar
     from twosessions_cli.lookups import Coverage, Hit, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
     from twosessions_cli.series import Series
@@ -196,8 +202,9 @@ def sources_data(facts: Facts, uses: Sequence[SourceUse]) -> dict[str, Any]:
     return {"sources": [record_data(facts, u.source, facts=u.facts) for u in uses]}
 
 
-def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any]:
-    """The calendar's events as JSON data, with the dates a calendar program will show."""
+def ics_data(file: str | None, calendar: SessionCalendar) -> dict[str, Any]:
+    """The calendar's events as JSON data, with the dates a calendar program will show, and
+    the sessions left out for want of any date."""
     return {
         "file": file,
         "events": [
@@ -207,10 +214,16 @@ def ics_data(file: str | None, events: Sequence[CalendarEvent]) -> dict[str, Any
                 "start": e.start.isoformat(),
                 "end_exclusive": e.end.isoformat(),
                 "last_day": (e.end - dt.timedelta(days=1)).isoformat(),
+                "status": e.status,
                 "location": e.location,
+                "url": e.url,
                 "description": e.description,
             }
-            for e in events
+            for e in calendar.events
+        ],
+        "left_out": [
+            {"id": s.id, "year": s.year, "body": s.body, "reason": LEFT_OUT_REASON}
+            for s in calendar.undated
         ],
     }
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Body, Dated, Figure, Grounds
-from twosessions_cli.text import PROG, day_month, long_date
+from twosessions_cli.text import PROG, counted, day_month, long_date
 
 if TYPE_CHECKING:
     from twosessions_cli.schedule import Standing, Timeline
@@ -122,6 +122,33 @@ NOTHING_AHEAD_HINT = (
 
 def overlap_label(count: int) -> str:
     return "Both sitting" if count == 2 else "Sitting together"
+
+
+# --------------------------------------------------------------------------------------------
+# The calendar (ics)
+# --------------------------------------------------------------------------------------------
+
+LEFT_OUT_REASON = "no opening or closing date in the data"
+
+
+def calendar_written(
+    events: int, file: str | None, *, replacing: bool, left_out: int, year: int | None
+) -> str:
+    """'wrote 15 events to x.ics; left out 8 sessions ...': what ``ics`` tells on stderr.
+
+    With ``file`` None (the calendar went to standard output) only the sessions left out are
+    told, or nothing at all (an empty string).
+    """
+    said = []
+    if file is not None:
+        replaced = ", replacing the file that was there" if replacing else ""
+        said.append(f"wrote {counted(events, 'event')} to {file}{replaced}")
+    if left_out:
+        where = f"{PROG} dates {year}" if year is not None else f"{PROG} dates --all"
+        said.append(
+            f"left out {counted(left_out, 'session')} with {LEFT_OUT_REASON} (see '{where}')"
+        )
+    return "; ".join(said)
 
 
 def count_text(counts: Mapping[str, int]) -> str:
