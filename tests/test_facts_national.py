@@ -16,6 +16,7 @@ from twosessions_cli.store import Facts
 # (session, which date, date, status, cited pages and paragraphs)
 DATES = [
     ("2011-congress", "opens", "2011-01-09", "held", "chinataiwan-20110110 ¶2,3"),
+    ("2013-congress", "opens", "2013-01-26", "held", "chinadaily-20130126 ¶3,4,6"),
     ("2008-national-cppcc", "opens", "2008-03-03", "held", "cctv-20080303 ¶7,8"),
     ("2008-national-cppcc", "closes", "2008-03-14", "held", "embassy-bw-20080314 ¶4"),
     ("2009-national-cppcc", "opens", "2009-03-03", "scheduled", "chinaorg-20090303 ¶4,9"),
@@ -56,6 +57,7 @@ DATES = [
     ("2011-npc", "closes", "2011-03-14", "held", "chinadaily-20110314 ¶3,5"),
     ("2012-npc", "opens", "2012-03-05", "held", "people-20120305 ¶2,3"),
     ("2012-npc", "closes", "2012-03-14", "held", "people-20120315 ¶2,3"),
+    ("2013-npc", "opens", "2013-03-05", "held", "reuters-20130314 ¶1"),
     ("2013-npc", "closes", "2013-03-17", "scheduled", "npc-20130317 ¶3,4"),
     ("2014-npc", "opens", "2014-03-05", "held", "chinaorg-20140317 ¶4"),
     ("2014-npc", "closes", "2014-03-13", "held", "ecns-20140313 ¶1"),
@@ -140,6 +142,7 @@ FIGURES = [
     ("2013-national-gdp-growth", 7.7, None, None, "state-council", "embassy-20140306 ¶4,5,6,7"),
     ("2013-gdp-growth-target", 12, None, None, "government", "chinadaily-20130123 ¶5"),
     ("2016-gdp-growth-target", 10, None, None, "government", "chinadaily-20160126 ¶3"),
+    ("2017-gdp-growth-target", 10, None, "around", "government", "fortune-20170115 ¶24"),
     ("2008-national-gdp-growth-target", 8, None, "about", "state-council", "npc-20080319 ¶5"),
     (
         "2009-national-gdp-growth-target",
@@ -333,3 +336,16 @@ def test_the_thresholds_of_issue_22(all_facts: Facts) -> None:
     assert len({s.year for s in cppcc if s.opens}) >= 10
     targets = [f for f in all_facts.figures if f.series == "gdp-growth-target"]
     assert len({f.year for f in targets if f.body == "state-council"}) >= 15
+    # Chongqing before 2018: the Congress's opening or the work report's presenter in at least
+    # four years, and the growth target in at least three.
+    early = [s for s in all_facts.sessions if s.body == "congress" and s.year < 2018]
+    presented = {
+        year
+        for p in all_facts.people
+        if p.body == "government"
+        for st in p.statements
+        for year in range(2008, 2018)
+        if str(year) in st.text and "work report" in st.text
+    }
+    assert len({s.year for s in early if s.opens} | presented) >= 4
+    assert len({f.year for f in targets if f.body == "government" and f.year < 2018}) >= 3

@@ -107,7 +107,7 @@ def test_targets_as_csv_has_a_row_per_year(cli: CLI) -> None:
 
     rows = list(csv.reader(io.StringIO(cli("targets", "--format", "csv").stdout)))
     assert rows[0][:5] == ["Year", "Target", "Outcome", "Gap", "Verdict"]
-    assert rows[3][:5] == ["2018", "8.5%", "6.0%", "-2.5", "missed (point)"]
+    assert rows[4][:5] == ["2018", "8.5%", "6.0%", "-2.5", "missed (point)"]
 
 
 @pytest.mark.parametrize("level", ["chongqing", "all"])
