@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import msgspec
 
 from twosessions_cli.records import SourceRef
-from twosessions_cli.render.cells import new_table, text
+from twosessions_cli.render.cells import address, new_table, said, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.notes import Marked
 from twosessions_cli.render.output import console
@@ -30,6 +30,7 @@ class Column(msgspec.Struct, frozen=True):
     style: str = ""
     name: bool = False  # a name: may wrap between words, needs less room than running text
     cites: bool = False  # shows the row's citations: CSV spells them out in full
+    link: bool = False  # web addresses: kept whole (stacked, on a line of their own), linked
 
 
 def source_column(style: str = "dim") -> Column:
@@ -91,7 +92,7 @@ class Listing(msgspec.Struct):
             full = max(cell_len(line) for line in lines)
             words = [w for line in lines for w in line.split() if not w.startswith("http")]
             word = max((cell_len(w) for w in words), default=0)
-            if column.whole:
+            if column.whole or column.link:
                 least = full
             elif column.name:
                 least = max(min(full, NAME_MIN), word)
@@ -128,7 +129,7 @@ class Listing(msgspec.Struct):
         sizes = self._widths()
         names_whole = self.needed_width(whole_names=True) <= width
         widths = [
-            full if column.whole or (column.name and names_whole) else least
+            full if column.whole or column.link or (column.name and names_whole) else least
             for column, (full, least) in zip(self.columns, sizes, strict=True)
         ]
         room = width - (sum(widths) + _GAPS * (len(widths) - 1) + 2)
@@ -166,11 +167,18 @@ class Listing(msgspec.Struct):
             cells = row.cells
             head = " · ".join(cells[n].plain for n in self.heading if cells[n].plain)
             parts += [text(""), text(head, "bold")]
+            # An address goes whole on a line of its own under the heading, where the terminal
+            # can wrap it; in the grid's value column it would be cut into pieces.
+            parts += [
+                address(cells[n].plain, indent=2)
+                for n, column in enumerate(self.columns)
+                if column.link and cells[n].plain
+            ]
             grid = Table.grid(padding=(0, 1), pad_edge=False)
             grid.add_column(no_wrap=True, width=label_width + 2)
             grid.add_column(overflow="fold")
             for n, column in enumerate(self.columns):
-                if n in self.heading or not cells[n].plain:
+                if n in self.heading or column.link or not cells[n].plain:
                     continue
                 cell = cells[n].copy()
                 if column.style:
@@ -189,10 +197,13 @@ def print_with_notes(
     """A view, its footnotes and the legend of the sources it cites, in dim text below it."""
     out = console()
     if isinstance(renderable, Listing):
-        renderable = renderable.renderable(out.width)
-    out.print(renderable)
+        # A listing is laid out to the width, but for the web addresses it keeps whole on
+        # lines of their own: those are left for the terminal to wrap, not cut.
+        out.print(renderable.renderable(out.width), crop=False)
+    else:
+        out.print(renderable)
     for line in notes:
-        out.print(text(line, "dim"))
+        out.print(said(line, "dim"), crop=False)
     legend = sources_legend(facts, refs)
     if legend:
-        out.print(text(legend, "dim"))
+        out.print(said(legend, "dim"), crop=False)

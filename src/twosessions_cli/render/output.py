@@ -6,6 +6,7 @@ Rich is imported only when a console is made, so ``--json`` and ``--version`` ne
 from __future__ import annotations
 
 import enum
+import os
 import re
 import sys
 from pathlib import Path
@@ -105,6 +106,12 @@ def use_color(choice: str | None) -> None:
     """--color for the consoles made from now on: 'always', 'never', or None/'auto'."""
     global _color
     _color = choice
+
+
+def hyperlinks() -> bool:
+    """Whether a web address may be a hyperlink (OSC 8): not when NO_COLOR is set, unless
+    --color always. A console that draws no styles (a pipe, --color never) drops them anyway."""
+    return _color == "always" or not os.environ.get("NO_COLOR")
 
 
 def console() -> Console:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Figure, SourceRef, citations
-from twosessions_cli.render.cells import can_encode, spans, text
+from twosessions_cli.render.cells import can_encode, said, spans, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -146,11 +146,11 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
         out.print(
             text(f"Sources: {refs_text(r for f in one.figures for r in citations(f))}", "dim")
         )
-    for said in notes.lines():
-        out.print(text(said, "dim"))
+    for note in notes.lines():
+        out.print(said(note, "dim"), crop=False)
     legend = sources_legend(facts, refs)
     if legend:
-        out.print(text(legend, "dim"))
+        out.print(said(legend, "dim"), crop=False)
 
 
 def trend_report(facts: Facts, series: Sequence[Series]) -> Report:

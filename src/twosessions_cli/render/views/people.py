@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twosessions_cli.records import Person
-from twosessions_cli.render.cells import marked, spans, text
+from twosessions_cli.render.cells import marked, said, spans, text
 from twosessions_cli.render.citations import CitationMarks
 from twosessions_cli.render.notes import Footnotes, inference_note
 from twosessions_cli.render.output import console
@@ -37,4 +37,4 @@ def show_people(facts: Facts, people: Sequence[Person]) -> None:
     if legend:
         out.print()
     for line in legend:
-        out.print(text(line, "dim"))
+        out.print(said(line, "dim"), crop=False)

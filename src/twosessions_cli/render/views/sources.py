@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.render.cells import text
+from twosessions_cli.render.cells import address, text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing
 from twosessions_cli.render.notes import Footnotes, grounded_note, unless_sourced
@@ -27,6 +27,7 @@ def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
             Column("Page"),
             Column("Published", name=True),
             Column("Facts", whole=True, justify="right"),
+            Column("Address", whole=True, link=True),
         ],
     )
     notes = Footnotes()
@@ -43,10 +44,14 @@ def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
             f"{source.publisher}: {title}",
             f"{source.kind}; {source.language}; {standing}",
         ]
-        if source.address:
-            lines.append(source.address)
         if source.summary:
             lines.append(source.summary.text)
-        table.add(text(source.id), text("\n".join(lines)), date, text(use.facts))
+        table.add(
+            text(source.id),
+            text("\n".join(lines)),
+            date,
+            text(use.facts),
+            address(source.address or ""),
+        )
     notes.after.append(PARAGRAPH_RULE)
     return Report(facts, table, notes)

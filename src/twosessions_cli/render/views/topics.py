@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Topic
-from twosessions_cli.render.cells import labelled, marked, new_table, spans, text
+from twosessions_cli.render.cells import labelled, marked, new_table, said, spans, text
 from twosessions_cli.render.citations import CitationMarks
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing
@@ -41,7 +41,7 @@ def show_topic(facts: Facts, topic: Topic, related: Sequence[Topic]) -> None:
     out = console()
     out.print(panel)
     for line in marks.legend(facts):
-        out.print(text(line, "dim"))
+        out.print(said(line, "dim"), crop=False)
 
 
 def topics_report(facts: Facts, topics: Sequence[Topic]) -> Report:
