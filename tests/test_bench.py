@@ -16,6 +16,7 @@ NOT_TIMED = {
     "cite": "the path of explain --json (one record, no Rich)",
     "schema": "prints a generated document; nothing is looked up",
     "example-overlay": "copies files",
+    "export": "writes a folder of files; its cost is the writing, not start-up",
 }
 
 

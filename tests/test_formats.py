@@ -141,7 +141,7 @@ def test_csv_spells_out_the_citing_column_whatever_its_header(facts: Facts) -> N
 
 
 #: Commands that list no records, so --format csv and markdown are refused (exit 2).
-NOT_LISTINGS = {"timeline", "ics", "who", "cite", "schema", "validate", "example-overlay"}
+NOT_LISTINGS = {"timeline", "ics", "who", "cite", "schema", "validate", "example-overlay", "export"}
 
 
 def test_every_command_is_either_a_listing_here_or_not_a_listing() -> None:

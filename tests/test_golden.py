@@ -70,6 +70,7 @@ NO_VIEW = {
     "schema": "prints JSON only; tests/test_validate.py pins it",
     "validate": "prints one plain line per problem, pinned in tests/test_validate.py",
     "example-overlay": "writes files, and says so on stderr",
+    "export": "writes files (CSV, SQLite, README), pinned in tests/test_export.py",
 }
 
 

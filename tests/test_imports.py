@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ try:
 except SystemExit:
     pass
 finally:
-    heavy = ("rich", "pydantic", "importlib.resources", "icalendar", "hypothesis")
+    heavy = ("rich", "pydantic", "importlib.resources", "icalendar", "hypothesis", "sqlite3", "_sqlite3", "csv", "_csv")
     loaded = sorted({m.split(".")[0] if m.startswith("rich") else m for m in sys.modules if m.startswith(heavy)})
     sys.stderr.write("LOADED=" + json.dumps(loaded) + "\\n")
 """
@@ -83,6 +84,17 @@ def test_only_the_calendar_file_loads_icalendar() -> None:
     assert "icalendar" in writing
     assert "rich" not in writing
     assert "icalendar" not in loaded_modules("timeline")
+
+
+def test_only_the_export_loads_sqlite3_and_csv(tmp_path: Path) -> None:
+    # The export's database and CSV writers load when it writes, and on no other path above.
+    assert loaded_modules("export", str(tmp_path / "out"), "--json") == [
+        "_csv",
+        "_sqlite3",
+        "csv",
+        "sqlite3",
+        "sqlite3.dbapi2",
+    ]
 
 
 def test_commands_without_dates_to_count_skip_the_schedule_module() -> None:

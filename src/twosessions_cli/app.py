@@ -203,10 +203,13 @@ class Options(msgspec.Struct, frozen=True):
             )
         return OutputFormat("json" if self.json else self.output_format or "table")
 
-    def facts(self) -> Facts:
-        """The bundled facts with the user's overlays: TWOSESSIONS_DATA first, then --data."""
-        facts = load_facts() if self.no_user_data else load_facts([*user_data_dirs(), *self.data])
-        return at_level(facts, self.level or "chongqing")
+    def overlays(self) -> list[Path]:
+        """The user's overlays in the order they apply: TWOSESSIONS_DATA first, then --data."""
+        return [] if self.no_user_data else [*user_data_dirs(), *self.data]
+
+    def facts(self, default_level: str = "chongqing") -> Facts:
+        """The bundled facts with the user's overlays, at --level (or ``default_level``)."""
+        return at_level(load_facts(self.overlays()), self.level or default_level)
 
 
 def _take_shared(ctx: typer.Context) -> None:

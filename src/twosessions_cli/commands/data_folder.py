@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from twosessions_cli.app import command, options
-from twosessions_cli.errors import DataError
+from twosessions_cli.errors import DataError, UsageProblem
 from twosessions_cli.facts import collect
 from twosessions_cli.render import payloads, present, views
 from twosessions_cli.render.output import OutputFormat, note
@@ -109,3 +109,57 @@ def example_overlay(
         lambda: payloads.example_overlay_data(folder, written),
         tell,
     )
+
+
+@command()
+def export(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="Where to write the files (made if missing)."),
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Write into a folder that is not empty, replacing the export's files."
+        ),
+    ] = False,
+) -> None:
+    """Export the whole record: CSV files and a SQLite database.
+
+    One CSV per table (sources, topics, bodies, sessions, people, agenda, figures, statements,
+    citations) and twosessions.sqlite, holding the same tables with foreign keys and views that
+    join each fact to its source's address and paragraph (figures_with_sources, ...). A
+    README.md in FOLDER says what each table and column is, and where the data came from.
+    The export takes every level (--level all) unless --level says otherwise, and your
+    overlays (--data, TWOSESSIONS_DATA) unless --no-user-data. FOLDER must be new or empty,
+    unless --force.
+
+    \b
+    Examples:
+      twosessions export two-sessions-data
+      sqlite3 two-sessions-data/twosessions.sqlite 'SELECT * FROM figures_with_sources'
+      twosessions export out --level chongqing --force --json
+    """
+    from twosessions_cli.export import export_folder
+
+    opts = options(ctx)
+    fmt = opts.format
+    if fmt not in (OutputFormat.json, OutputFormat.table):
+        raise UsageProblem(
+            "export writes its CSV files into FOLDER whatever --format says; leave --format "
+            "out, or use --json to describe what was written"
+        )
+    level = opts.level or "all"
+    written = export_folder(
+        opts.facts(default_level="all"), folder, level=level, overlays=opts.overlays(), force=force
+    )
+
+    def tell() -> None:
+        note(
+            f"wrote {len(written.tables)} tables ({sum(written.tables.values())} rows) to "
+            f"{written.folder}: a CSV file each, {written.database} and its README.md"
+        )
+        note(f"open it with sqlite3 or datasette; {written.folder}/README.md says what it holds")
+
+    present(fmt, lambda: payloads.export_data(written), tell)

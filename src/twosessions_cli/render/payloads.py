@@ -36,6 +36,7 @@ from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS
 
 if TYPE_CHECKING:
+    from twosessions_cli.export import Export
     from twosessions_cli.ical import SessionCalendar
     from twosessions_cli.lookups import Coverage, Hit, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
@@ -283,6 +284,12 @@ def coverage_data(rows: Sequence[Coverage]) -> dict[str, Any]:
 
 def example_overlay_data(folder: Path, written: Sequence[Path]) -> dict[str, Any]:
     return {"folder": str(folder), "files": [str(p) for p in written]}
+
+
+def export_data(written: Export) -> dict[str, Any]:
+    """``export``: the folder, what went into it, and the database's tables and views."""
+    data: dict[str, Any] = msgspec.to_builtins(written)
+    return data
 
 
 def schema_data() -> dict[str, Any]:
