@@ -65,7 +65,8 @@ def test_guide_p4_p7_2020_sessions_joint_10_to_15_january_at_the_great_hall(fact
         dt.date(2020, 1, 15),
         6,
     )
-    assert session.venue.text.startswith("Chongqing Great Hall of the People, Yuzhong District")
+    assert session.venue.name == "Chongqing Great Hall of the People"
+    assert session.venue.detail.startswith("in Yuzhong District, where the guide's photo shows")
     assert SourceRef(source=GUIDE, paragraph=7) in session.opens.source
 
 
@@ -181,3 +182,18 @@ def test_levels_filter_overlay_facts_as_they_filter_bundled_ones() -> None:
     chongqing = at_level(load_facts([example_overlay_dir()]), "chongqing")
     assert 2027 in {s.year for s in chongqing.sessions}
     assert not [s for s in chongqing.sessions if s.body in ("npc", "national-cppcc")]
+
+
+def test_venues_one_english_name_and_one_chinese_name_per_place(all_facts: Facts) -> None:
+    # Before, the Great Hall was a sentence spelled several ways (人民大礼堂, 市人民大禮堂, ...).
+    chinese: dict[str, set[str]] = {}
+    for session in all_facts.sessions:
+        for venue in (session.venue, session.closing_venue):
+            if venue is not None:
+                chinese.setdefault(venue.name, set()).update(
+                    [venue.chinese] if venue.chinese else []
+                )
+    assert chinese == {
+        "Chongqing Great Hall of the People": {"重庆市人民大礼堂"},
+        "People's Hall": {"市人民大厦"},
+    }

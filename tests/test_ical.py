@@ -110,12 +110,12 @@ def test_summary_status_location_url_and_description(facts: Facts) -> None:
     joint = events["2020-two-sessions@twosessions"]
     assert str(joint["SUMMARY"]) == "Two Sessions (joint)"  # as dates, next and timeline say
     # The venue's name alone, not the remark about the guide's photo.
-    assert str(joint["LOCATION"]) == "Chongqing Great Hall of the People, Yuzhong District"
+    assert str(joint["LOCATION"]) == "Chongqing Great Hall of the People"
     assert str(joint["URL"]) == GUIDE_ADDRESS
     assert str(joint["DESCRIPTION"]).splitlines()[1] == (
         "Source: iChongqing, 15 January 2020, paragraphs 4, 7."
     )
-    # A Chinese name in brackets is part of the venue's name and stays.
+    # The place's Chinese name, where a page gives it, goes beside its English name.
     held_2024 = events["2024-congress@twosessions"]
     assert str(held_2024["LOCATION"]) == "Chongqing Great Hall of the People (重庆市人民大礼堂)"
 
@@ -254,7 +254,7 @@ def test_awkward_text_survives_the_round_trip(tmp_path: Path) -> None:
         "body": "cppcc",
         "opens": {"date": "2027-01-20", "status": "held", "basis": "source", "source": cite},
         "closes": {"date": "2027-01-24", "status": "held", "basis": "source", "source": cite},
-        "venue": {"text": venue, "basis": "source", "source": cite},
+        "venue": {"name": venue, "basis": "source", "source": cite},
     }
     (tmp_path / "sessions.json").write_text(json.dumps([session]), encoding="utf-8")
     event = parsed_events(export(load_facts([tmp_path]), 2027))["2027-cppcc@twosessions"]

@@ -113,3 +113,18 @@ def test_agenda_marks_the_year_not_the_count(cli: CLI) -> None:
     assert "items[" not in out  # before: "8 major items[1]", a mark about the year
     assert "Every row's year is inferred: " in out
     assert not note_lines(out)
+
+
+def test_a_venue_is_a_field_shown_for_one_year_not_a_footnote(cli: CLI) -> None:
+    out = cli("dates", "2024", env={"COLUMNS": "140"}).stdout
+    assert "Opened at:" not in out  # before: footnotes
+    assert "Closed at:" not in out
+    assert "Venue" in out.splitlines()[2]
+    assert "closing: People's Hall (市人民大厦)" in out
+    congress = cli("dates", "2024", "--json").json()["sessions"][1]
+    assert congress["venue"]["name"] == "Chongqing Great Hall of the People"
+    assert congress["venue"]["chinese"] == "重庆市人民大礼堂"
+    assert congress["venue"]["id"] == "2024-congress.venue"
+    assert congress["closing_venue"]["source"][0]["source"] == "cqrb-20240124"
+    countdown = cli("next", "--today", "2024-01-19").stdout
+    assert "Chongqing Great Hall of the People (重庆市人民大礼堂)" in countdown

@@ -78,7 +78,7 @@ def test_valid_overlay_has_no_problems(tmp_path: Path) -> None:
         (
             {
                 "venue": {
-                    "text": "x",
+                    "name": "x",
                     "basis": "source",
                     "source": [{"source": "nope", "paragraph": 1}],
                 }
@@ -89,7 +89,7 @@ def test_valid_overlay_has_no_problems(tmp_path: Path) -> None:
         (
             {
                 "venue": {
-                    "text": "x",
+                    "name": "x",
                     "basis": "source",
                     "source": [{"source": NEWS, "paragraph": 11}],
                 }
@@ -333,14 +333,14 @@ def test_overlay_adds_and_replaces_by_id(tmp_path: Path) -> None:
 
 def test_later_overlay_wins(tmp_path: Path) -> None:
     def venue(name: str) -> dict[str, Any]:
-        return {"text": name, "basis": "source", "source": CITE}
+        return {"name": name, "basis": "source", "source": CITE}
 
     write(tmp_path / "a", "sessions", [session(venue=venue("A"))])
     write(tmp_path / "b", "sessions", [session(venue=venue("B"))])
     loaded = load_facts([tmp_path / "a", tmp_path / "b"])
     found = next(s.venue for s in loaded.sessions if s.id == "2027-cppcc")
     assert found is not None
-    assert found.text == "B"
+    assert found.name == "B"
 
 
 def test_broken_overlay_changes_nothing_and_names_the_way_out(tmp_path: Path, cli: CLI) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -59,20 +58,10 @@ class SessionCalendar:
 #: passed in, so that one module, above this one, turns sources into citations.
 Cite = Callable[[Facts, Sequence[SourceRef]], str]
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TRAILING_ASIDE = re.compile(r"\s*\(([^()]*)\)\s*$")
-
 
 def venue_name(session: Session) -> str | None:
-    """Where the session opened, as a place name: a trailing English aside in brackets (a
-    remark about the page) is dropped; the Chinese name in brackets stays."""
-    if session.venue is None:
-        return None
-    text = session.venue.text.strip()
-    aside = _TRAILING_ASIDE.search(text)
-    if aside and not _CJK.search(aside.group(1)):
-        text = text[: aside.start()]
-    return text or None
+    """Where the session opened, as a place: its name, and its Chinese name when known."""
+    return None if session.venue is None else session.venue.place
 
 
 #: How each end of a session is said: held, announced, announced for a session that was held

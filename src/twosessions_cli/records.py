@@ -124,6 +124,25 @@ class Body(_Record, frozen=True, kw_only=True):
         return self.name
 
 
+class Venue(Grounds, frozen=True, kw_only=True):
+    """Where a session sat: one English name per place, the same in every record, and its
+    Chinese name where a cited page gives one; ``detail`` keeps what the page adds (a room)."""
+
+    name: NonEmpty
+    chinese: str | None = None
+    detail: str | None = None
+
+    @property
+    def place(self) -> str:
+        """'Chongqing Great Hall of the People (重庆市人民大礼堂)': what a calendar's location says."""
+        return f"{self.name} ({self.chinese})" if self.chinese else self.name
+
+    @property
+    def text(self) -> str:
+        """The place, then any detail the page adds."""
+        return f"{self.place}, {self.detail}" if self.detail else self.place
+
+
 class Session(_Record, frozen=True, kw_only=True):
     """One body's yearly session (or, where a source gives only joint dates, the Two Sessions).
 
@@ -151,8 +170,8 @@ class Session(_Record, frozen=True, kw_only=True):
     opens: Dated | None = None
     closes: Dated | None = None
     length: Statement | None = None
-    venue: Statement | None = None
-    closing_venue: Statement | None = None
+    venue: Venue | None = None
+    closing_venue: Venue | None = None
     note: Statement | None = None
 
     @property

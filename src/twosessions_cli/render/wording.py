@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from twosessions_cli.records import Body, Dated, Figure, Grounds
+from twosessions_cli.records import Body, Dated, Figure, Grounds, Session
 from twosessions_cli.text import PROG, counted, day_month, long_date
 
 if TYPE_CHECKING:
@@ -17,6 +17,16 @@ def body_name(bodies: Mapping[str, Body], body_id: str) -> str:
     """A body's short name ('CPPCC committee'), or its id when the data does not know it."""
     body = bodies.get(body_id)
     return body.short if body else body_id
+
+
+def venue_text(session: Session) -> str | None:
+    """Where the session sat: one place, or 'opening: ...' and 'closing: ...' on two lines
+    when the sources name two (or only one of the sittings); None when no page says."""
+    opens, closes = session.venue, session.closing_venue
+    if opens is not None and closes is not None and opens.text == closes.text:
+        return opens.text
+    said = [f"{when}: {v.text}" for when, v in (("opening", opens), ("closing", closes)) if v]
+    return "\n".join(said) or None
 
 
 #: Units written with the number itself ('6%'), not in a column or phrase of their own.

@@ -12,6 +12,7 @@ from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
 from twosessions_cli.render.notes import (
     INFERRED_NUMBER,
+    NOT_REPORTED,
     Footnotes,
     Marked,
     Note,
@@ -29,6 +30,7 @@ from twosessions_cli.render.wording import (
     next_headline,
     nothing_ahead,
     standing_text,
+    venue_text,
 )
 from twosessions_cli.store import Facts
 
@@ -67,6 +69,8 @@ def sessions_table(
     being marked on each cell; one year's listing marks each value with its own note.
     """
     many_years = len({s.year for s in sessions}) > 1
+    # Venues are shown for one year (and the countdown), where there is room to say them.
+    venues = not many_years and any(venue_text(s) for s in sessions)
     columns = [Column("Year", whole=True, justify="right")] if many_years else []
     columns.append(Column("Body", name=True))
     if status is None:
@@ -76,6 +80,8 @@ def sessions_table(
         columns.append(Column("Days", whole=True, justify="right"))
     else:
         columns.append(Column("Status", whole=True, style="bold"))
+    if venues:
+        columns.append(Column("Venue"))
     columns.append(source_column())
     listing = Listing(title, columns, heading=(0, 1) if many_years else (0,))
     notes = Footnotes()
@@ -109,6 +115,8 @@ def sessions_table(
             row.append(notes.marked(days, None if many_years else _length_note(session)))
         else:
             row.append(text(status.get(session.id, "")))
+        if venues:
+            row.append(text(venue_text(session) or NOT_REPORTED))
         row.append(refs_cell(citations(session)))
         listing.add(*row, refs=citations(session))
     if many_years:
