@@ -83,9 +83,8 @@ def test_json_and_format_json_are_the_same(cli: CLI) -> None:
     assert cli("dates", "--format", "json").stdout == cli("dates", "--json").stdout
 
 
-@pytest.mark.parametrize(
-    "args", [["explain", "cppcc"], ["who"], ["cite", "2025-proposals-handled"], ["timeline"]]
-)
+# cite answers --format csv with its own styles (tests/test_cite.py), and takes --format markdown.
+@pytest.mark.parametrize("args", [["explain", "cppcc"], ["who"], ["timeline"]])
 def test_csv_on_a_command_that_lists_no_records_is_a_usage_error(cli: CLI, args: list[str]) -> None:
     result = cli(*args, "--format", "csv")
     assert result.exit_code == 2

@@ -42,6 +42,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("render.notes",),
     ("render.citations",),
     ("render.wording",),
+    ("render.sentences",),
+    ("render.bibliography",),
     ("render.payloads",),
     ("render.listing",),
     ("render.formats",),

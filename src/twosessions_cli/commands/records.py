@@ -12,15 +12,17 @@ from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.completion import complete_series
+from twosessions_cli.errors import UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
-from twosessions_cli.render.citations import citation_record, citation_text
-from twosessions_cli.render.output import write_output
+from twosessions_cli.render.bibliography import citation_record, cite_text
+from twosessions_cli.render.output import OutputFormat, emit_json, write_output
 
 
 class CiteStyle(enum.StrEnum):
     plain = "plain"
     markdown = "markdown"
     bibtex = "bibtex"
+    csl_json = "csl-json"
 
 
 @command()
@@ -278,32 +280,76 @@ def targets(
 @command()
 def cite(
     ctx: typer.Context,
-    record_id: Annotated[
-        str,
+    record_ids: Annotated[
+        list[str],
         typer.Argument(
-            metavar="ID",
-            help="A record id (2025-proposals-handled, 2026-cppcc) or a statement id "
-            "(cppcc.p2.s1, zhang-xiaofei.s3), as --json and search show them.",
+            metavar="ID...",
+            help="Record ids (2025-proposals-handled, 2026-cppcc) or statement ids "
+            "(2026-cppcc.opens, cppcc.p2.s1), as --json and search show them. Several ids "
+            "make one bibliography.",
+            show_default=False,
         ),
     ],
     style: Annotated[
-        CiteStyle,
-        typer.Option("--style", "-s", help="plain, markdown or bibtex.", case_sensitive=False),
-    ] = CiteStyle.plain,
+        CiteStyle | None,
+        typer.Option(
+            "--style",
+            "-s",
+            help="plain (the default), markdown, bibtex or csl-json.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    why: Annotated[
+        bool,
+        typer.Option("--why", help="Below each sentence, the reason of what was inferred."),
+    ] = False,
 ) -> None:
-    """A ready citation of a fact: page, address, paragraph.
+    """Sentences to paste, or BibTeX or CSL-JSON, for facts.
+
+    One sentence a fact, each page named with its date, paragraphs and address; a date that
+    was only announced, or inferred, is worded so. BibTeX and CSL-JSON give one entry per
+    fact and page, with unique keys; their access date (urldate, accessed) is the day you
+    run cite, since the data does not record when each page was read: open the address to
+    confirm it. --format markdown is --style markdown.
 
     \b
     Examples:
-      twosessions cite 2025-proposals-handled
-      twosessions cite 2026-cppcc.opens --style markdown
-      twosessions cite cppcc.p4.s1 --style bibtex
+      twosessions cite 2026-cppcc
+      twosessions cite 2026-cppcc.opens --why
+      twosessions cite 2025-proposals-handled 2026-congress --style bibtex > two-sessions.bib
+      twosessions cite 2026-cppcc 2026-congress --style csl-json
     """
+    # ical's clock (today, or SOURCE_DATE_EPOCH) dates the citation; it loads the schedule
+    # module, which only the commands that count days should pay for at start-up.
+    from twosessions_cli.ical import export_stamp
+
     opts = options(ctx)
+    chosen = _cite_style(opts.format, style)
     facts = opts.facts()
-    found = lookups.find_citable(facts, record_id)
-    present(
-        opts.format,
-        lambda: citation_record(facts, found),
-        lambda: write_output(None, citation_text(facts, found, style.value).encode()),
+    found = [lookups.find_citable(facts, one) for one in dict.fromkeys(record_ids)]
+    if chosen is None:
+        if len(found) == 1:
+            emit_json(citation_record(facts, found[0]))
+        else:
+            emit_json([citation_record(facts, one) for one in found])
+        return
+    text = cite_text(facts, found, chosen.value, why=why, cited_on=export_stamp().date())
+    write_output(None, text.encode("utf-8"))
+
+
+def _cite_style(fmt: OutputFormat, style: CiteStyle | None) -> CiteStyle | None:
+    """The style cite writes, or None for its JSON record; --format markdown is a style."""
+    if fmt is OutputFormat.table:
+        return style or CiteStyle.plain
+    if fmt is OutputFormat.markdown and style in (None, CiteStyle.markdown):
+        return CiteStyle.markdown
+    if fmt is OutputFormat.json and style is None:
+        return None
+    if style is not None:
+        raise UsageProblem(
+            f"--format {fmt} and --style {style} ask for different outputs; give one"
+        )
+    raise UsageProblem(
+        f"cite writes no {fmt}: use --style plain, markdown, bibtex or csl-json, or --json"
     )

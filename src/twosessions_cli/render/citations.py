@@ -1,21 +1,18 @@
-"""Every way of citing a source: 'id ¶n' cells, the legend under a view, reference-work marks,
-the CSV cell, the JSON citation, and the plain, Markdown and BibTeX citations of ``cite``.
+"""Every way of citing a source in a view: 'id ¶n' cells, the legend under a view,
+reference-work marks, the CSV cell and the JSON citation (``cite``'s own outputs are in
+``bibliography``).
 
 Sources are looked up in ``Facts.source_by_id``, built once per run.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from twosessions_cli.records import Grounds, Source, SourceRef, citations, paragraphs_by_source
+from twosessions_cli.records import Grounds, Source, SourceRef, paragraphs_by_source
 from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, number_ranges
-
-if TYPE_CHECKING:
-    from twosessions_cli.lookups import Citable
 
 
 def cited(source: Source, paragraphs: Sequence[int] = ()) -> str:
@@ -165,135 +162,3 @@ def add_addresses(facts: Facts, data: Any) -> None:
     elif isinstance(data, list):
         for value in data:
             add_addresses(facts, value)
-
-
-# --------------------------------------------------------------------------------------------
-# cite: one record or statement, as JSON, plain text, Markdown or BibTeX
-# --------------------------------------------------------------------------------------------
-
-
-def _cited_refs(found: Citable) -> list[SourceRef]:
-    if found.part is not None:
-        return list(found.part.source)
-    return citations(found.record)
-
-
-def _what(found: Citable) -> str:
-    """What is being cited, in one line: the statement itself, or the record described."""
-    part = found.part
-    if part is None:
-        return found.record.described()
-    said = getattr(part, "text", None)
-    if said:
-        return str(said)
-    date = getattr(part, "date", None)
-    if date is not None:
-        return f"{found.part_id}: {date.isoformat()} ({getattr(part, 'status', '')})"
-    return f"{found.part_id} ({part.basis})"
-
-
-def citation_record(facts: Facts, found: Citable) -> dict[str, Any]:
-    """``cite --json``: what is cited, its basis, and each source with its paragraphs."""
-    by_id = facts.source_by_id
-    part = found.part
-    return {
-        "id": found.part_id or found.record.id,
-        "kind": found.kind,
-        "what": _what(found),
-        "basis": part.basis if part is not None else "source",
-        "reason": part.reason if part is not None else None,
-        "sources": [
-            {
-                "source": sid,
-                "paragraphs": paragraphs,
-                "address": by_id[sid].address if sid in by_id else None,
-                "citation": cited(by_id[sid], paragraphs) if sid in by_id else sid,
-            }
-            for sid, paragraphs in paragraphs_by_source(_cited_refs(found)).items()
-        ],
-    }
-
-
-def citation_text(facts: Facts, found: Citable, style: str) -> str:
-    """A citation to paste: plain text, Markdown or BibTeX."""
-    record = citation_record(facts, found)
-    by_id = facts.source_by_id
-    lines: list[str] = []
-    if style == "bibtex":
-        for one in record["sources"]:
-            source = by_id.get(one["source"])
-            if source is not None:
-                lines.append(_bibtex(source, one["paragraphs"], record["id"]))
-        if not lines:
-            lines.append(f"% {record['id']}: {_no_source(record)}")
-        return "\n\n".join(lines) + "\n"
-    quote = record["what"]
-    if style == "markdown":
-        lines.append(f"> {quote}")
-        lines.append("")
-        for one in record["sources"]:
-            source = by_id.get(one["source"])
-            if source is None:
-                continue
-            name = f"'{source.title}'" if source.title else "untitled page"
-            link = (
-                f"[{source.publisher}, {name}]({source.address})"
-                if source.address
-                else (f"{source.publisher}, {name}")
-            )
-            label = "paragraph" if len(one["paragraphs"]) == 1 else "paragraphs"
-            numbers = ", ".join(str(p) for p in one["paragraphs"])
-            lines.append(f"— {link}, {source.published_text}, {label} {numbers}.")
-    else:
-        lines.append(quote)
-        lines += [f"Source: {one['citation']}." for one in record["sources"]]
-    if record["basis"] == "inferred":
-        lines.append(f"Inferred: {record['reason']}")
-    if not record["sources"]:
-        lines.append(_no_source(record))
-    lines.append(f"({PROG} {record['id']})")
-    return "\n".join(lines) + "\n"
-
-
-def _no_source(record: dict[str, Any]) -> str:
-    if record["basis"] == "general":
-        return "General knowledge, not from the sources: there is no page to cite."
-    return "No page is cited for this."
-
-
-_BIBTEX_SPECIAL = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "%": r"\%",
-        "&": r"\&",
-        "#": r"\#",
-        "_": r"\_",
-        "$": r"\$",
-        "^": r"\^{}",
-        "~": r"\~{}",
-    }
-)
-
-
-def _bibtex(source: Source, paragraphs: Sequence[int], cited_id: str) -> str:
-    def value(text: str) -> str:
-        return text.translate(_BIBTEX_SPECIAL)
-
-    key = re.sub(r"[^A-Za-z0-9-]", "", source.id) or "source"
-    label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-    fields = [
-        ("author", f"{{{value(source.publisher)}}}"),
-        ("title", value(source.title) if source.title else "Untitled page"),
-        ("date", source.published or ""),
-        ("url", source.address or ""),
-        ("langid", {"en": "english", "zh": "chinese"}.get(source.language, source.language)),
-        (
-            "note",
-            f"{label.capitalize()} {', '.join(map(str, paragraphs))}; "
-            f"cited for {value(cited_id)} ({PROG})",
-        ),
-    ]
-    body = ",\n".join(f"  {name} = {{{text}}}" for name, text in fields if text)
-    return f"@online{{{key},\n{body}\n}}"

@@ -32,13 +32,18 @@ class OutputFormat(enum.StrEnum):
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def emit_json(payload: Any) -> None:
-    """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
-    import json  # only the JSON path needs it
+def json_text(payload: Any) -> str:
+    """One JSON document, indented, non-ASCII kept and the characters that could drive a
+    terminal escaped, ending in a newline."""
+    import json  # only the JSON paths need it
 
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    write_output(None, text.encode("utf-8") + b"\n")
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def emit_json(payload: Any) -> None:
+    """Print one JSON document: UTF-8 whatever the locale, so it is the same bytes everywhere."""
+    write_output(None, json_text(payload).encode("utf-8"))
 
 
 def write_output(path: Path | None, data: bytes) -> None:
