@@ -74,7 +74,6 @@ def test_sessions_with_no_date_are_left_out_and_listed(facts: Facts) -> None:
     assert [s.id for s in calendar.undated] == [
         "2008-congress",
         "2009-congress",
-        "2013-congress",
         "2018-congress",
         "2018-cppcc",
         "2019-congress",
