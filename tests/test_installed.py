@@ -230,7 +230,7 @@ def test_ics_round_trip_as_installed(tmp_path: Path) -> None:
     result = run("ics", "-o", str(target), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
-        f"twosessions: wrote 15 events to {target}; left out 8 sessions with no opening or "
+        f"twosessions: wrote 16 events to {target}; left out 7 sessions with no opening or "
         "closing date in the data (see 'twosessions dates --all')\n"
     )
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
