@@ -382,7 +382,7 @@ def test_cite_json_of_several_ids_is_a_list(cli: CLI) -> None:
         (["2026-cppcc", "nope"], 1, "no record or statement called 'nope'"),
         (["cppcc.p99.s1"], 1, "no record or statement called 'cppcc.p99.s1'"),
         (["cppcc", "--style", "apa"], 2, "'apa' is not one of"),
-        ([], 2, "Missing argument 'ID...'"),
+        ([], 2, "Missing argument 'ID'"),
     ],
 )
 def test_cite_errors(cli: CLI, args: list[str], code: int, message: str) -> None:

@@ -219,10 +219,15 @@ def test_stats_reported_for_a_year_without_sessions_says_which_have_some(cli: CL
     )
 
 
-def test_stats_requires_a_year(cli: CLI) -> None:
-    result = cli("stats")
-    assert result.exit_code == 2
-    assert "YEAR" in result.stderr
+def test_stats_alone_gives_the_latest_year_like_the_other_commands(cli: CLI) -> None:
+    # Issue 20: 'stats' needed a YEAR, unlike dates, agenda and timeline.
+    alone = cli("stats", "--json")
+    assert alone.exit_code == 0, alone.stderr
+    assert alone.json() == cli("stats", "2026", "--json").json()
+    reported = cli("stats", "--reported", "--json")
+    assert reported.exit_code == 0, reported.stderr
+    assert reported.json() == cli("stats", "2026", "--reported", "--json").json()
+    assert cli("stats").stdout.startswith("Figures for 2026\n")
 
 
 def test_agenda_counts(cli: CLI) -> None:

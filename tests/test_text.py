@@ -75,8 +75,24 @@ def test_spreadsheet_safe_neutralises_formula_starts(value: str, written: str) -
 
 
 @pytest.mark.parametrize(
-    ("number", "expected"),
-    [(0, "0 sessions"), (1, "1 session"), (2, "2 sessions"), (15, "15 sessions")],
+    ("count", "words", "expected"),
+    [
+        (15, ("session",), "15 sessions"),
+        (0, ("record",), "0 records"),
+        (1, ("record",), "1 record"),
+        (2, ("record",), "2 records"),
+        (1, ("body", "bodies"), "1 body"),
+        (3, ("body", "bodies"), "3 bodies"),
+        (1, ("person", "people"), "1 person"),
+    ],
 )
-def test_counted_agrees_with_its_number(number: int, expected: str) -> None:
-    assert text.counted(number, "session") == expected
+def test_plural_agrees_with_its_number(count: int, words: tuple[str, ...], expected: str) -> None:
+    assert text.plural(count, *words) == expected
+
+
+def test_quoted_cuts_an_overlong_argument() -> None:
+    assert text.quoted("mayor") == "'mayor'"
+    long = text.quoted("9" * 5000)
+    assert long == "'" + "9" * (text.ECHO_MAX - 1) + "…'"
+    # Line breaks and control characters never reach the terminal from an echoed argument.
+    assert text.quoted("a\nb\x1b[31m") == "'a\\\\nb[31m'"

@@ -117,7 +117,7 @@ def test_missing_field(tmp_path: Path) -> None:
 
 
 RULE = (
-    "every statement has exactly one basis: 'source' cites the paragraph(s) that say it, "
+    "every statement has exactly one basis: 'source' cites the paragraphs that say it, "
     "'inferred' gives its reason, 'general' (general knowledge) cites nothing"
 )
 
@@ -395,7 +395,7 @@ def test_validate_reports_every_problem(tmp_path: Path, cli: CLI) -> None:
     assert lines[0].startswith(f"{path}: $[0].closes.date: closes 2027-01-01 before it opens")
     assert lines[1].startswith(f"{path}: $[1].body: unknown body 'senate'")
     assert len(lines) == 2
-    assert result.stderr == f"twosessions: error: 2 problem(s) found in {tmp_path}\n"
+    assert result.stderr == f"twosessions: error: 2 problems found in {tmp_path}\n"
     data = cli("validate", str(tmp_path), "--json").json()
     assert data["ok"] is False
     assert [p["path"] for p in data["problems"]] == ["$[0].closes.date", "$[1].body"]
@@ -483,7 +483,7 @@ def test_a_path_with_a_line_break_still_gives_one_line_per_problem(cli: CLI) -> 
     result = cli("validate", "bad\nname")
     assert result.exit_code == 1
     assert result.stdout == "bad\\nname: $: no such file or folder\n"
-    assert result.stderr == "twosessions: error: 1 problem(s) found in bad\\nname\n"
+    assert result.stderr == "twosessions: error: 1 problem found in bad\\nname\n"
 
 
 def test_example_overlay_reaches_next_and_the_calendar(cli: CLI) -> None:
@@ -539,7 +539,7 @@ def test_a_file_given_alone_is_read_with_its_neighbours(tmp_path: Path, cli: CLI
     path = write(tmp_path, "sessions", [session(opens=opens, closes=None)])
     result = cli("validate", str(path))
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith(f"ok: {path}: 2 records valid (1 sources, 0 bodies, 1 sessions")
+    assert result.stdout.startswith(f"ok: {path}: 2 records valid (1 source, 0 bodies, 1 session")
 
 
 @pytest.mark.parametrize(
@@ -566,8 +566,8 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_validate_counts_the_records_of_the_files_it_was_given(cli: CLI) -> None:
     result = cli("validate", str(EXAMPLE))
     assert result.stdout == (
-        f"ok: {EXAMPLE}: 3 records valid (1 sources, 0 bodies, 2 sessions, 0 agenda, 0 people, "
-        "0 figures, 0 topics)\n"
+        f"ok: {EXAMPLE}: 3 records valid (1 source, 0 bodies, 2 sessions, 0 agenda entries, "
+        "0 people, 0 figures, 0 topics)\n"
     )
 
 

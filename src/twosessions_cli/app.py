@@ -14,6 +14,7 @@ import copy
 import enum
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import at_level, load_facts, user_data_dirs
 from twosessions_cli.render.output import OutputFormat, use_color
 from twosessions_cli.store import Facts
-from twosessions_cli.text import PROG, one_line
+from twosessions_cli.text import ECHO_MAX, PROG, cut, one_line, plural, quoted
 
 EPILOG = (
     "Exit codes: 0 success; 1 not found (unknown topic, a year with no data) or bad data; "
@@ -86,6 +87,7 @@ FormatOpt = Annotated[
     OutputFormat | None,
     typer.Option(
         "--format",
+        metavar="FORMAT",
         help="table (the default), json, csv or markdown (csv and markdown for listings).",
         case_sensitive=False,
         show_default=False,
@@ -103,6 +105,7 @@ ColorOpt = Annotated[
     ColorChoice | None,
     typer.Option(
         "--color",
+        metavar="WHEN",
         help="auto (the default: colour on a terminal, unless NO_COLOR is set), always (as "
         "FORCE_COLOR=1 does) or never.",
         case_sensitive=False,
@@ -121,6 +124,7 @@ LevelOpt = Annotated[
     LevelChoice | None,
     typer.Option(
         "--level",
+        metavar="LEVEL",
         help="chongqing (the default: the municipal sessions), national (the NPC and the CPPCC "
         "National Committee in March) or all (both, side by side).",
         case_sensitive=False,
@@ -237,10 +241,66 @@ class _SharedOptions:
         self.params.extend(_shared_parameters())
 
 
+def bare_metavar(param: Any) -> str:
+    """An argument's name as help shows it: upper case, no brackets (``YEAR``, ``PATH``)."""
+    given = param.metavar or param.name or ""
+    return given.strip("[]{}<>.").upper()
+
+
+def usage_metavar(param: Any) -> str:
+    """An argument as the usage line shows it: ``YEAR`` if required, ``[YEAR]`` if not,
+    ``[PATH]...`` for several. Written here, not left to click or typer, whose styles
+    (``{YEAR}``, ``[name]``) differ between releases."""
+    name = bare_metavar(param)
+    shown = name if param.required else f"[{name}]"
+    return shown + ("..." if param.nargs != 1 else "")
+
+
+def _is_argument(param: Any) -> bool:
+    return getattr(param, "param_type_name", "") == "argument"
+
+
 class _Command(TyperCommand, _SharedOptions):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._add_shared()
+        for param in self.params:
+            if _is_argument(param):
+                param.metavar = bare_metavar(param)
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [usage_metavar(p) for p in self.get_params(ctx) if _is_argument(p)]
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        if not ctx.resilient_parsing:
+            self._refuse_empty_arguments(ctx, args)
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # the extra arguments are reported below, counted right
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            shown = ", ".join(quoted(a) for a in rest[:3]) + (", …" if len(rest) > 3 else "")
+            raise _usage_error(f"{plural(len(rest), 'unexpected extra argument')}: {shown}", ctx)
+        return rest
+
+    def _refuse_empty_arguments(self, ctx: typer.Context, args: list[str]) -> None:
+        """An empty argument ('who ""') is a usage error, never 'everything' or 'nothing'."""
+        parser = self.make_parser(ctx)
+        try:
+            given, _, _ = parser.parse_args(args=list(args))
+        except _CLICK_ERROR:
+            return  # the real parse below reports it
+        for param in self.params:
+            if not _is_argument(param):
+                continue
+            raw = given.get(param.name or "")
+            values = raw if isinstance(raw, list | tuple) else [raw]
+            if any(isinstance(v, str) and not v.strip() for v in values):
+                leave_out = "" if param.required else ", or leave it out"
+                raise _usage_error(f"{bare_metavar(param)} is empty; give one{leave_out}", ctx)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         _take_shared(ctx)
@@ -265,6 +325,28 @@ def _click_error_type() -> type[Exception]:
 
 
 _CLICK_ERROR = _click_error_type()
+
+
+def _usage_error(message: str, ctx: typer.Context) -> Exception:
+    """A usage error (exit 2) of the click that typer runs on, with the command's context."""
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    error: Exception = usage_error(message, ctx=ctx)
+    return error
+
+
+_LONG_WORD = re.compile(r"\S{" + str(ECHO_MAX + 20) + ",}")
+
+
+def _cut_long_words(message: str) -> str:
+    """Click's messages repeat what was typed ('No such command ...'): a 5,000-character word
+    is cut, as this program's own messages cut what they quote."""
+
+    def shorten(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.rstrip("'\").,;:")
+        return cut(core) + word[len(core) :]
+
+    return _LONG_WORD.sub(shorten, message)
 
 
 class _Group(TyperGroup, _SharedOptions):
@@ -313,7 +395,7 @@ class _Group(TyperGroup, _SharedOptions):
                 raise
             error = cast(_ClickError, exc)
             hint = f" Try '{self._help_path(error, args)} --help'."
-            message = error.format_message().rstrip()
+            message = _cut_long_words(error.format_message().rstrip())
             fail(
                 f"{message}{'' if message.endswith(('.', '?', '!')) else '.'}{hint}",
                 error.exit_code,

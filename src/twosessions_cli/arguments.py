@@ -11,13 +11,14 @@ import typer
 
 from twosessions_cli.completion import years_of
 from twosessions_cli.errors import UsageProblem
+from twosessions_cli.text import quoted
 
 
 def parse_year(text: str) -> int:
     """A year as typed by a user: four digits, nothing else (exit 2 otherwise)."""
     stripped = text.strip()
     if not (stripped.isascii() and stripped.isdigit() and len(stripped) == 4):
-        raise UsageProblem(f"invalid year {text!r}: expected four digits, such as 2026")
+        raise UsageProblem(f"invalid year {quoted(text)}: expected four digits, such as 2026")
     return int(stripped)
 
 
@@ -29,11 +30,11 @@ def parse_date(text: str) -> dt.date:
     """A date as typed by a user: YYYY-MM-DD, a real calendar day (exit 2 otherwise)."""
     stripped = text.strip()
     if not _ISO_DATE.fullmatch(stripped):
-        raise UsageProblem(f"invalid date {text!r}: {_DATE_HINT}")
+        raise UsageProblem(f"invalid date {quoted(text)}: {_DATE_HINT}")
     try:
         return dt.date.fromisoformat(stripped)
     except ValueError as exc:
-        raise UsageProblem(f"invalid date {text!r}: {exc}; {_DATE_HINT}") from None
+        raise UsageProblem(f"invalid date {quoted(text)}: {exc}; {_DATE_HINT}") from None
 
 
 def year_argument(help_text: str, kind: str, *, optional: bool = True) -> typer.models.ArgumentInfo:

@@ -66,5 +66,7 @@ class DataError(TwoSessionsError):
     @classmethod
     def from_problems(cls, problems: Sequence[Problem], hint: str = "") -> DataError:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        others = len(problems) - 1
+        # text.plural lives on this module's own layer, which it may not import from.
+        more = f" (and {others} more problem{'' if others == 1 else 's'})" if others else ""
         return cls(f"bad data: {first}{more}{'; ' + hint if hint else ''}", problems)

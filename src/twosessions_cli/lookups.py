@@ -24,7 +24,7 @@ from twosessions_cli.records import (
     grounded_parts,
 )
 from twosessions_cli.store import Facts
-from twosessions_cli.text import normalize
+from twosessions_cli.text import normalize, plural, quoted
 
 
 def topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
@@ -51,7 +51,7 @@ def find_topic(facts: Facts, query: str) -> Topic:
         if suggestions
         else "run 'twosessions explain' to list the topics"
     )
-    raise NotFound(f"no topic called {query!r}; {hint}")
+    raise NotFound(f"no topic called {quoted(query)}; {hint}")
 
 
 def suggest(key: str, index: dict[str, Topic], limit: int = 3) -> list[str]:
@@ -120,6 +120,18 @@ def _session_order(session: Session) -> tuple[dt.date, str]:
     return (opens, session.body)
 
 
+def latest_figures_year(facts: Facts, *, reported: bool = False) -> int:
+    """The latest year any figure counts (``reported``: the latest sessions that reported one)."""
+    if reported:
+        session_year = {s.id: s.year for s in facts.sessions}
+        years = [session_year[f.session_id] for f in facts.figures if f.session_id in session_year]
+    else:
+        years = [f.year for f in facts.figures]
+    if not years:
+        raise NotFound("the data holds no figures" + (" tied to a session" if reported else ""))
+    return max(years)
+
+
 def figures_of_year(facts: Facts, year: int) -> list[Figure]:
     found = [f for f in facts.figures if f.year == year]
     if not found:
@@ -178,8 +190,8 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     ]
     if not found:
         raise NotFound(
-            f"nobody matching {name!r}; 'twosessions who' lists the {len(facts.people)} people "
-            "in the data"
+            f"nobody matching {quoted(name)}; 'twosessions who' lists the "
+            f"{plural(len(facts.people), 'person', 'people')} in the data"
         )
     return found
 
@@ -254,7 +266,7 @@ def search(facts: Facts, text: str) -> list[Hit]:
                     break
     if not hits:
         raise NotFound(
-            f"nothing matches {text!r}; try a broader word, or 'twosessions explain' for topics"
+            f"nothing matches {quoted(text)}; try a broader word, or 'twosessions explain' for topics"
         )
     return hits
 
@@ -283,7 +295,7 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
                 if sid == key:
                     return Citable(kind, record, part, sid)
     raise NotFound(
-        f"no record or statement called {wanted!r}; ids are shown by --json and by "
+        f"no record or statement called {quoted(wanted)}; ids are shown by --json and by "
         "'twosessions search', for example 2025-proposals-handled or cppcc.summary"
     )
 

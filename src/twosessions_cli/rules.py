@@ -25,7 +25,7 @@ from twosessions_cli.store import Facts
 from twosessions_cli.text import normalize
 
 BASIS_RULE = (
-    "every statement has exactly one basis: 'source' cites the paragraph(s) that say it, "
+    "every statement has exactly one basis: 'source' cites the paragraphs that say it, "
     "'inferred' gives its reason, 'general' (general knowledge) cites nothing"
 )
 

@@ -11,7 +11,7 @@ import msgspec
 from twosessions_cli.errors import NotFound
 from twosessions_cli.records import LEVEL_ORDER, Figure
 from twosessions_cli.store import Facts
-from twosessions_cli.text import normalize
+from twosessions_cli.text import normalize, quoted
 
 
 class Series(msgspec.Struct, frozen=True):
@@ -64,4 +64,4 @@ def trends_matching(facts: Facts, name: str) -> list[Series]:
     if found:
         return found
     names = ", ".join(s.id for s in trend_names(facts)) or "none"
-    raise NotFound(f"no figure called {name!r}; figures with two or more years: {names}")
+    raise NotFound(f"no figure called {quoted(name)}; figures with two or more years: {names}")

@@ -16,6 +16,7 @@ from twosessions_cli.errors import NotFound
 from twosessions_cli.records import Figure
 from twosessions_cli.series import level_rank
 from twosessions_cli.store import Facts
+from twosessions_cli.text import quoted
 
 TARGET_SUFFIX = "-target"
 
@@ -94,7 +95,7 @@ def measure_named(facts: Facts, word: str) -> str:
     if len(fitting) == 1:
         return fitting[0]
     raise NotFound(
-        f"no targets for {word!r}; figures with targets: {', '.join(measures) or 'none'}"
+        f"no targets for {quoted(word)}; figures with targets: {', '.join(measures) or 'none'}"
     )
 
 

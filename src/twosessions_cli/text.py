@@ -42,6 +42,28 @@ def one_line(text: str) -> str:
     return inert(text.translate(_LINE_BREAKS))
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 record', '2 records', '0 records'; ``plural_form`` for irregular words ('1 body',
+    '3 bodies'). Never 'record(s)'."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+#: How much of a user's argument an error message repeats: enough to recognise it.
+ECHO_MAX = 40
+
+
+def cut(text: str, limit: int = ECHO_MAX) -> str:
+    """``text`` cut to ``limit`` characters, ending in '…' when it was longer (one line, inert)."""
+    flat = one_line(text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = ECHO_MAX) -> str:
+    """A user's argument quoted in a message as Python's repr would, cut to ``limit``."""
+    return repr(cut(text, limit))
+
+
 def ordinal(n: int) -> str:
     """'1st', '2nd', '11th', '23rd'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -88,11 +110,6 @@ def english_date(iso: str) -> str:
 def day_month(day: dt.date) -> str:
     """'26 Jan', the same whatever the locale."""
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """'1 event', '2 events', '0 sessions': a number and its noun, agreeing."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def number_ranges(numbers: list[int]) -> str:

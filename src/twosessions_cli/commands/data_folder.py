@@ -12,6 +12,7 @@ from twosessions_cli.errors import DataError, UsageProblem
 from twosessions_cli.facts import collect
 from twosessions_cli.render import payloads, present, views
 from twosessions_cli.render.output import OutputFormat, note
+from twosessions_cli.text import plural
 
 
 @command()
@@ -45,7 +46,7 @@ def validate(
     """Check data files against the schema and rules.
 
     Each problem is printed as FILE: JSON-PATH: what is wrong (expected ...).
-    Every statement needs exactly one basis: 'source' cites the paragraph(s) that say it,
+    Every statement needs exactly one basis: 'source' cites the paragraphs that say it,
     'inferred' gives its reason, 'general' (general knowledge) cites nothing.
     Files are checked on top of the bundled data, so they may refer to bundled records; a file
     given alone is read with the files beside it. Exit 0 when all is well, 1 when any problem
@@ -72,7 +73,7 @@ def validate(
     )
     if problems:
         where = ", ".join(checked) or "the bundled data"
-        raise DataError(f"{len(problems)} problem(s) found in {where}", problems)
+        raise DataError(f"{plural(len(problems), 'problem')} found in {where}", problems)
 
 
 @command(name="example-overlay")

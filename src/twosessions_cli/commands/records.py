@@ -28,7 +28,10 @@ class CiteStyle(enum.StrEnum):
 @command()
 def stats(
     ctx: typer.Context,
-    year: Annotated[int, year_argument("A year such as 2025.", "figures", optional=False)],
+    year: Annotated[
+        int | None,
+        year_argument("A year such as 2025 (default: the latest year in the data).", "figures"),
+    ] = None,
     reported: Annotated[
         bool,
         typer.Option(
@@ -41,26 +44,28 @@ def stats(
     """A year's figures, with qualifier, body and source.
 
     YEAR is the year a figure counts: proposals reported in January 2025 count 2024. With
-    --reported, the figures reported at YEAR's sessions instead. Each figure keeps its qualifier
+    --reported, the figures reported at YEAR's sessions instead. With no YEAR, the latest. Each figure keeps its qualifier
     ('over 50' stays a lower bound) and the body it belongs to.
 
     \b
     Examples:
+      twosessions stats
       twosessions stats 2025
       twosessions stats 2018 --reported
       twosessions stats 2025 --json
     """
     opts = options(ctx)
     facts = opts.facts()
+    wanted = lookups.latest_figures_year(facts, reported=reported) if year is None else year
     if reported:
-        figures = lookups.figures_reported_in(facts, year)
+        figures = lookups.figures_reported_in(facts, wanted)
     else:
-        figures = lookups.figures_of_year(facts, year)
-    title = wording.figures_title(year, reported=reported)
+        figures = lookups.figures_of_year(facts, wanted)
+    title = wording.figures_title(wanted, reported=reported)
 
     present(
         opts.format,
-        lambda: payloads.figures_data(facts, year, figures, reported=reported),
+        lambda: payloads.figures_data(facts, wanted, figures, reported=reported),
         listing=lambda: views.figures.figures_report(facts, figures, title, with_year=reported),
     )
 
@@ -123,7 +128,12 @@ def search(
     limit: Annotated[
         int,
         typer.Option(
-            "--limit", "-n", min=0, help="Show at most this many matches in the table (0: all)."
+            "--limit",
+            "-n",
+            min=0,
+            metavar="N",
+            help="Show at most N matches in the table (default: 50; 0: all).",
+            show_default=False,
         ),
     ] = 50,
 ) -> None:
@@ -295,6 +305,7 @@ def cite(
         typer.Option(
             "--style",
             "-s",
+            metavar="STYLE",
             help="plain (the default), markdown, bibtex or csl-json.",
             case_sensitive=False,
             show_default=False,

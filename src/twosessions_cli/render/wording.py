@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Body, Dated, Figure, Grounds, Session
-from twosessions_cli.text import PROG, counted, day_month, long_date
+from twosessions_cli.text import PROG, day_month, long_date, plural
 
 if TYPE_CHECKING:
     from twosessions_cli.schedule import Standing, Timeline
@@ -152,18 +152,34 @@ def calendar_written(
     said = []
     if file is not None:
         replaced = ", replacing the file that was there" if replacing else ""
-        said.append(f"wrote {counted(events, 'event')} to {file}{replaced}")
+        said.append(f"wrote {plural(events, 'event')} to {file}{replaced}")
     if left_out:
         where = f"{PROG} dates {year}" if year is not None else f"{PROG} dates --all"
         said.append(
-            f"left out {counted(left_out, 'session')} with {LEFT_OUT_REASON} (see '{where}')"
+            f"left out {plural(left_out, 'session')} with {LEFT_OUT_REASON} (see '{where}')"
         )
     return "; ".join(said)
 
 
+#: Each kind of record (named as its file is) in the singular, for '1 source', '1 body'.
+_ONE_OF_KIND = {
+    "sources": "source",
+    "bodies": "body",
+    "sessions": "session",
+    "agenda": "agenda entry",
+    "people": "person",
+    "figures": "figure",
+    "topics": "topic",
+}
+_MANY_OF_KIND = {"agenda": "agenda entries"}
+
+
 def count_text(counts: Mapping[str, int]) -> str:
-    """'12 sources, 3 bodies, ...': how many records of each kind."""
-    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    """'12 sources, 1 body, ...': how many records of each kind."""
+    return ", ".join(
+        plural(n, _ONE_OF_KIND.get(kind, kind), _MANY_OF_KIND.get(kind, kind))
+        for kind, n in counts.items()
+    )
 
 
 def known(part: Grounds | None) -> str | None:

@@ -9,6 +9,7 @@ from twosessions_cli.render.cells import spans, text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
 from twosessions_cli.store import Facts
+from twosessions_cli.text import plural, quoted
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
     table = Listing(
-        f"{total} record(s) match {query!r}{shown}",
+        f"{plural(total, 'record')} {'matches' if total == 1 else 'match'} {quoted(query)}{shown}",
         [Column("Found in", whole=True), Column("Text"), source_column()],
     )
     for hit in hits:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from twosessions_cli.errors import Problem
 from twosessions_cli.render.wording import count_text
-from twosessions_cli.text import one_line
+from twosessions_cli.text import one_line, plural
 
 
 def show_validation(
@@ -19,4 +19,6 @@ def show_validation(
     if not problems:
         total = sum(counts.values())
         where = ", ".join(checked)
-        out.write(f"ok: {one_line(where)}: {total} records valid ({count_text(counts)})\n")
+        out.write(
+            f"ok: {one_line(where)}: {plural(total, 'record')} valid ({count_text(counts)})\n"
+        )
