@@ -116,6 +116,15 @@ def test_general_knowledge_says_so_and_has_no_bibtex_entry(cli: CLI) -> None:
     assert "@" not in bibtex
 
 
+def test_an_inference_with_no_page_says_so(cli: CLI) -> None:
+    lines = cli("cite", "2022-cppcc", "--why").stdout.splitlines()
+    assert lines[0] == (
+        "The 2022 session of the Chongqing Municipal Committee of the CPPCC was the 5th session "
+        "of the 5th term (inferred; no page says it outright)."
+    )
+    assert lines[1].startswith("  Inferred: The committee's January 2018 session was")
+
+
 def test_several_ids_give_one_sentence_a_line(cli: CLI) -> None:
     out = cli("cite", "2025-gdp-growth", "2026-cppcc", "2025-gdp-growth").stdout
     lines = out.splitlines()

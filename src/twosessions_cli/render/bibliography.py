@@ -63,6 +63,8 @@ def _wrapped(claim: Claim, pages: list[str]) -> str:
     if not pages:
         if claim.basis == "general":
             return f"{claim.text} (general knowledge, not from the sources)."
+        if claim.basis == "inferred":
+            return f"{claim.text} (inferred; no page says it outright)."
         return f"{claim.text}."
     lead = "inferred from " if claim.basis == "inferred" else ""
     return f"{claim.text} ({lead}{'; '.join(pages)})."
