@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twosessions_cli import lookups
+from twosessions_cli import lookups, people, search
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.store import Facts
 
@@ -64,21 +64,22 @@ def test_figures_of_missing_year(facts: Facts) -> None:
 
 
 def test_people_filter_is_case_insensitive_substring(facts: Facts) -> None:
-    assert [p.id for p in lookups.people_matching(facts, "ZHANG X")] == [
+    assert [p.id for p in people.people_matching(facts, "ZHANG X")] == [
         "zhang-xiaofei",
         "zhang-xuan",
     ]
-    assert [p.id for p in lookups.people_matching(facts, "mayor")] == [
-        "tang-liangzhi",
+    # Latest first: Tang Liangzhi (2021) was listed above Hu Henghua (2026) (issue 20).
+    assert [p.id for p in people.people_matching(facts, "mayor")] == [
         "hu-henghua",
+        "tang-liangzhi",
         "huang-qifan",
         "wang-hongju",
     ]
-    assert [p.id for p in lookups.people_matching(facts, "胡衡华")] == ["hu-henghua"]
+    assert [p.id for p in people.people_matching(facts, "胡衡华")] == ["hu-henghua"]
 
 
 def test_search_reports_where_it_matched(facts: Facts) -> None:
-    hits = lookups.search(facts, "Yunyang")
+    hits = search.search(facts, "Yunyang")
     assert ("people", "zhang-xiaofei", "statements", "zhang-xiaofei.s3") in {
         (h.kind, h.id, h.field, h.cite_id) for h in hits
     }
@@ -92,14 +93,14 @@ def test_search_cites_the_paragraph_that_holds_the_words(
     facts: Facts, text: str, paragraph: int
 ) -> None:
     # Each person's own first citation (paragraph 2) must not stand in for the matched words.
-    for hit in lookups.search(facts, text):
+    for hit in search.search(facts, text):
         if hit.kind == "people":
             assert [(r.source, r.paragraph) for r in hit.source] == [("icq-20260125", paragraph)]
 
 
 def test_search_empty_is_a_usage_problem(facts: Facts) -> None:
     with pytest.raises(UsageProblem):
-        lookups.search(facts, "  ")
+        search.search(facts, "  ")
 
 
 def test_source_usage_counts_records(facts: Facts) -> None:

@@ -96,3 +96,26 @@ def test_quoted_cuts_an_overlong_argument() -> None:
     assert long == "'" + "9" * (text.ECHO_MAX - 1) + "…'"
     # Line breaks and control characters never reach the terminal from an echoed argument.
     assert text.quoted("a\nb\x1b[31m") == "'a\\\\nb[31m'"
+
+
+def test_traditional_and_simplified_fold_alike() -> None:
+    assert text.normalize("兩會") == text.normalize("两会") == "两会"
+    assert text.normalize("重慶市政協") == "重庆市政协"
+    assert text.normalize("市長") == "市长"
+    assert text.normalize("總理") == "总理"
+
+
+def test_every_character_of_the_table_is_one_the_data_uses() -> None:
+    from pathlib import Path
+
+    from twosessions_cli.people import ROLE_WORDS
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    # The data's text, and the Chinese role words that find people (总理 finds the premiers).
+    used = "".join(p.read_text(encoding="utf-8") for p in sorted(data.glob("*.json")))
+    used += "".join(ROLE_WORDS)
+    assert len(text._TRADITIONAL) == len(text._SIMPLIFIED) == len(set(text._TRADITIONAL))
+    for traditional, simple in zip(text._TRADITIONAL, text._SIMPLIFIED, strict=True):
+        assert traditional != simple
+        assert traditional.translate(text.TRADITIONAL_TO_SIMPLIFIED) == simple
+        assert simple in used, f"{traditional} -> {simple}: {simple} is not used in data/"

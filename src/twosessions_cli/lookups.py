@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 import msgspec
 
-from twosessions_cli.errors import NotFound, UsageProblem
+from twosessions_cli.errors import NotFound
 from twosessions_cli.records import (
     KINDS,
     AgendaEntry,
     Figure,
     Grounds,
-    Person,
     Record,
     Session,
     Source,
-    SourceRef,
     Topic,
     citations,
     grounded_parts,
 )
 from twosessions_cli.store import Facts
-from twosessions_cli.text import normalize, plural, quoted
+from twosessions_cli.text import normalize, quoted
 
 
 def topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
@@ -169,33 +166,6 @@ def agenda_of_year(facts: Facts, year: int | None) -> list[AgendaEntry]:
     return found
 
 
-def people_matching(facts: Facts, name: str | None) -> list[Person]:
-    """People whose name, role or id contains ``name`` (case-insensitive); all with no name."""
-    if name is None:
-        return list(facts.people)
-    key = normalize(name)
-    # Words are matched from their start ('hu' finds Hu Henghua, not Xue Zhu); Chinese, which
-    # has no spaces between words, anywhere.
-    starts = re.compile(r"(?<![a-z0-9])" + re.escape(key)) if key.isascii() else None
-
-    def said(value: str) -> bool:
-        folded = normalize(value)
-        return bool(starts.search(folded)) if starts else key in folded
-
-    found = [
-        p
-        for p in facts.people
-        if any(said(v) for v in (p.name, p.id, p.role, p.chinese or ""))
-        or any(said(st.text) for st in p.statements)
-    ]
-    if not found:
-        raise NotFound(
-            f"nobody matching {quoted(name)}; 'twosessions who' lists the "
-            f"{plural(len(facts.people), 'person', 'people')} in the data"
-        )
-    return found
-
-
 class SourceUse(msgspec.Struct, frozen=True):
     """A source document and how many records draw on it."""
 
@@ -218,57 +188,6 @@ def source_usage(facts: Facts) -> list[SourceUse]:
                 if source_id in counts:
                     counts[source_id] += 1
     return [SourceUse(s, counts[s.id]) for s in facts.sources if counts[s.id]]
-
-
-class Hit(msgspec.Struct, frozen=True):
-    """One place where a search matched: the record, the field, the matched text and its citation.
-
-    ``cite_id`` is the id that ``twosessions cite`` takes for exactly this text, and ``source``
-    the citation of the matched statement or field, not of the record as a whole.
-    """
-
-    kind: str
-    id: str
-    label: str
-    field: str
-    text: str
-    cite_id: str
-    source: list[SourceRef]
-
-
-_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
-
-
-def _fold(text: str) -> str:
-    """Normalise for search: as ``normalize``, and '1,385' reads as '1385'."""
-    return normalize(_THOUSANDS.sub("", text))
-
-
-SEARCH_KINDS = ("topics", "people", "figures", "agenda", "sessions")
-
-
-def search(facts: Facts, text: str) -> list[Hit]:
-    """Records whose text contains ``text`` (case- and punctuation-insensitive), one hit per record.
-
-    The hit is the first part of the record that matches, with that part's own citation.
-    """
-    key = _fold(text.replace("\0", ""))
-    if not key:
-        raise UsageProblem("search text is empty; give a word such as 'congress' or '政协'")
-    hits: list[Hit] = []
-    for kind in SEARCH_KINDS:
-        for record in facts.records(kind):
-            for field_name, value, cite_id, refs in record.searched():
-                if key in _fold(value):
-                    hits.append(
-                        Hit(kind, record.id, record.caption(), field_name, value, cite_id, refs)
-                    )
-                    break
-    if not hits:
-        raise NotFound(
-            f"nothing matches {quoted(text)}; try a broader word, or 'twosessions explain' for topics"
-        )
-    return hits
 
 
 class Citable(msgspec.Struct, frozen=True):

@@ -15,9 +15,27 @@ _APOSTROPHES = re.compile(r"['’‘`´]")
 _SEPARATORS = re.compile(r"[\s\-_/.,:;\"“”()]+")
 
 
+# Traditional characters and their simplified forms, for the characters the bundled data's
+# Chinese names use (topics and their aliases, bodies, people, figure labels) and the role words
+# that find people (市长, 主席, 主任, 总理 ...): 兩會 finds 两会, 政協 finds 政协.
+# A table rather than a conversion library (OpenCC and its kin): no dependency to install, no
+# dictionary to load at start-up, and only the characters our data uses. It was drawn from
+# OpenCC's s2t conversion of those characters; tests/test_text.py checks that every simplified
+# form in it is used somewhere in data/. A character added to the data's Chinese names needs
+# its pair here (or none, when it is written the same in both scripts).
+_TRADITIONAL = "與兩麗鄉會興馮劃劉剛務華協吳員團國實屆慶張強彥總報棟綱統規計議踐軒過錚長龍"
+_SIMPLIFIED = "与两丽乡会兴冯划刘刚务华协吴员团国实届庆张强彦总报栋纲统规计议践轩过铮长龙"
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+
+
 def normalize(name: str) -> str:
-    """Fold a name for matching: case, width, apostrophes, hyphens and spacing do not matter."""
-    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    """Fold a name for matching: case, width, apostrophes, hyphens and spacing do not matter,
+    nor traditional or simplified characters (兩會 is 两会)."""
+    text = (
+        name
+        if name.isascii()
+        else unicodedata.normalize("NFKC", name).translate(TRADITIONAL_TO_SIMPLIFIED)
+    )
     text = text.casefold()
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip()

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from twosessions_cli import lookups
+from twosessions_cli import people as people_lookup
+from twosessions_cli import search as search_lookup
 from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
@@ -112,7 +114,7 @@ def who(
     """
     opts = options(ctx)
     facts = opts.facts()
-    people = lookups.people_matching(facts, name)
+    people = people_lookup.people_matching(facts, name)
 
     present(
         opts.format,
@@ -149,7 +151,7 @@ def search(
     """
     opts = options(ctx)
     facts = opts.facts()
-    hits = lookups.search(facts, text)
+    hits = search_lookup.search(facts, text)
 
     present(
         opts.format,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from twosessions_cli.records import Grounds, Source, SourceRef, paragraphs_by_source
+from twosessions_cli.records import Grounds, Inference, Source, SourceRef, paragraphs_by_source
 from twosessions_cli.store import Facts
 from twosessions_cli.text import PROG, number_ranges
 
@@ -115,11 +115,18 @@ class CitationMarks:
             for source, ps in paragraphs_by_source(part.source).items()
         ]
         if part.basis == "inferred":
-            reason = part.reason or ""
-            if reason not in self.inferred:
-                self.inferred.append(reason)
-            marks.insert(0, f"[i{self.inferred.index(reason) + 1}]")
+            marks.insert(0, self._inferred(f"Inferred: {part.reason or ''}"))
         return "".join(marks)
+
+    def inference(self, inferred: Inference) -> str:
+        """The mark of an inference about a whole record ('Year inferred: ...'), numbered with
+        the statements' inferences so that no two notes of a view share a mark."""
+        return self._inferred(str(inferred))
+
+    def _inferred(self, said: str) -> str:
+        if said not in self.inferred:
+            self.inferred.append(said)
+        return f"[i{self.inferred.index(said) + 1}]"
 
     def legend(self, facts: Facts) -> list[str]:
         by_id = facts.source_by_id
@@ -127,7 +134,7 @@ class CitationMarks:
             f"[{n}] {sid}: {cited(by_id[sid]) if sid in by_id else sid}"
             for sid, n in self.sources.items()
         ]
-        lines += [f"[i{n}] Inferred: {reason}" for n, reason in enumerate(self.inferred, 1)]
+        lines += [f"[i{n}] {said}" for n, said in enumerate(self.inferred, 1)]
         if self.general:
             lines.append(f"{self.GENERAL} General knowledge, not from the sources.")
         return lines

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from twosessions_cli.errors import Problem
+from twosessions_cli.people import offices
 from twosessions_cli.records import (
     AgendaEntry,
     Figure,
@@ -27,6 +28,7 @@ from twosessions_cli.records import (
 from twosessions_cli.render.citations import add_addresses, citation_data
 from twosessions_cli.render.wording import (
     LEFT_OUT_REASON,
+    YEAR_OF_ROLE,
     known,
     next_headline,
     nothing_ahead,
@@ -38,8 +40,9 @@ from twosessions_cli.text import WEEKDAYS
 if TYPE_CHECKING:
     from twosessions_cli.export import Export
     from twosessions_cli.ical import SessionCalendar
-    from twosessions_cli.lookups import Coverage, Hit, SourceUse
+    from twosessions_cli.lookups import Coverage, SourceUse
     from twosessions_cli.schedule import Standing, Timeline
+    from twosessions_cli.search import Hit
     from twosessions_cli.series import Series
     from twosessions_cli.targets import TargetYear
 
@@ -78,6 +81,7 @@ def hits_data(facts: Facts, query: str, hits: Sequence[Hit]) -> dict[str, Any]:
                 "field": h.field,
                 "text": h.text,
                 "cite_id": h.cite_id,
+                "via": h.via,
                 "source": citation_data(facts, h.source),
             }
             for h in hits
@@ -196,7 +200,20 @@ def agenda_data(facts: Facts, entries: Sequence[AgendaEntry]) -> dict[str, Any]:
 
 
 def people_data(facts: Facts, people: Sequence[Person]) -> dict[str, Any]:
-    return {"people": [record_data(facts, p) for p in people]}
+    """The people, latest first; each office several of them held, with its latest holder."""
+    return {
+        "year_means": YEAR_OF_ROLE,
+        "people": [record_data(facts, p) for p in people],
+        "offices": [
+            {
+                "role": office.role,
+                "body": office.body,
+                "latest": office.holders[0].id,
+                "holders": [{"id": p.id, "name": p.name, "year": p.year} for p in office.holders],
+            }
+            for office in offices(list(people))
+        ],
+    }
 
 
 def sources_data(facts: Facts, uses: Sequence[SourceUse]) -> dict[str, Any]:

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from twosessions_cli.schedule import Standing, Timeline
 
 
+#: What the year beside a person means, said once under ``who`` and in its JSON.
+YEAR_OF_ROLE = (
+    "A person's year is that of the sessions at which the sources show them in the role "
+    "(the latest such year in the data)."
+)
+
+
+def sessions_year(year: int) -> str:
+    """'2026 sessions': the year beside a person's role."""
+    return f"{year} sessions"
+
+
 def body_name(bodies: Mapping[str, Body], body_id: str) -> str:
     """A body's short name ('CPPCC committee'), or its id when the data does not know it."""
     body = bodies.get(body_id)

@@ -1,15 +1,16 @@
-"""``who``: each person with their role, and what they said or did, marked like ``explain``."""
+"""``who``: each person with their role, and what they said or did, marked like ``explain``;
+above them, for an office several people held (mayor, premier), who held it when."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from twosessions_cli.people import offices
 from twosessions_cli.records import Person
 from twosessions_cli.render.cells import marked, said, spans, text
 from twosessions_cli.render.citations import CitationMarks
-from twosessions_cli.render.notes import Footnotes, inference_note
 from twosessions_cli.render.output import console
-from twosessions_cli.render.wording import body_name
+from twosessions_cli.render.wording import YEAR_OF_ROLE, body_name, sessions_year
 from twosessions_cli.store import Facts
 
 
@@ -17,14 +18,26 @@ def show_people(facts: Facts, people: Sequence[Person]) -> None:
     from rich.table import Table
 
     out = console()
-    notes = Footnotes()
     marks = CitationMarks()
+    for office in offices(list(people)):
+        body = body_name(facts.body_by_id, office.body)
+        out.print(spans((f"{office.role} · {body}", "bold"), (", latest first:", "")))
+        table = Table.grid(padding=(0, 2), pad_edge=False)
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for n, holder in enumerate(office.holders):
+            name = holder.name + (f" {holder.chinese}" if holder.chinese else "")
+            latest = " (the latest in the data)" if n == 0 else ""
+            table.add_row(text(f"  {sessions_year(holder.year)}"), text(name + latest))
+        out.print(table)
+        out.print()
     for n, person in enumerate(people):
         if n:
             out.print()
         name = person.name + (f" {person.chinese}" if person.chinese else "")
-        year = f"{person.year}{notes.mark(inference_note(person.inferred))}"
-        role = f" · {person.role} · {body_name(facts.body_by_id, person.body)} ({year})"
+        mark = marks.inference(person.inferred) if person.inferred else ""
+        body = body_name(facts.body_by_id, person.body)
+        role = f" · {person.role} · {body} · {sessions_year(person.year)}{mark}"
         out.print(spans((name, "bold"), (role, "")))
         # A bullet column, so that a statement's second line starts under its first word.
         grid = Table.grid(padding=(0, 1), pad_edge=False)
@@ -33,8 +46,7 @@ def show_people(facts: Facts, people: Sequence[Person]) -> None:
         for statement in person.statements:
             grid.add_row(text("•"), marked(marks.mark, [statement]))
         out.print(grid)
-    legend = [*notes.lines(), *marks.legend(facts)]
-    if legend:
-        out.print()
+    legend = [YEAR_OF_ROLE, *marks.legend(facts)]
+    out.print()
     for line in legend:
         out.print(said(line, "dim"), crop=False)

@@ -14,7 +14,7 @@ from twosessions_cli.text import plural, quoted
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from twosessions_cli.lookups import Hit
+    from twosessions_cli.search import Hit
 
 
 def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
@@ -24,10 +24,13 @@ def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Re
         [Column("Found in", whole=True), Column("Text"), source_column()],
     )
     for hit in hits:
-        where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"))
+        # A record found through the topic a Chinese term names says so: its text is English.
+        through = (f" (as {hit.via})", "dim") if hit.via else ("", "")
+        where = spans((f"{hit.kind.rstrip('s')} ", "dim"), (hit.cite_id, "bold"), through)
+        shown = hit.term or query
         table.add(
             where,
-            highlighted(snippet(hit.text, query), query),
+            highlighted(snippet(hit.text, shown), shown),
             refs_cell(hit.source),
             refs=hit.source,
         )
