@@ -92,6 +92,21 @@ def test_why_names_each_inferred_date(cli: CLI) -> None:
             "session of the 6th term (iChongqing, 25 January 2026, paragraph 1, ",
         ),
         ("cppcc.p2.s5", "CPPCC members are not elected by voters;"),
+        (
+            "2026-cppcc.length",
+            "The 2026 session of the Chongqing Municipal Committee of the CPPCC: its length was "
+            "given in advance as four and a half days (iChongqing, 25 January 2026, paragraph 2, ",
+        ),
+        (
+            "2019-cppcc.chinese",
+            "The 2019 session of the Chongqing Municipal Committee of the CPPCC is called "
+            "政协重庆市第五届委员会第二次会议 in Chinese (China.org.cn, 21 January 2019, ",
+        ),
+        (
+            "2020-two-sessions.venue",
+            "The 2020 session of the Chongqing Two Sessions (both bodies) sat at Chongqing Great "
+            "Hall of the People",
+        ),
     ],
 )
 def test_each_kind_of_fact_is_a_sentence(cli: CLI, record_id: str, start: str) -> None:
@@ -262,6 +277,35 @@ def test_bibtex_escapes_what_latex_would_run(cli: CLI) -> None:
     assert _bib("50% & #1 {x} a_b $5 ~ ^ \\") == (
         r"50\% \& \#1 \{x\} a\_b \$5 \~{} \^{} \textbackslash{}"
     )
+
+
+@pytest.mark.installed
+def test_installed_bibtex_is_utf8_under_the_c_locale(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("twosessions")
+    env = {k: v for k, v in os.environ.items() if k != "TWOSESSIONS_DATA"}
+    env.update({"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "", **EPOCH})
+    result = subprocess.run(
+        [str(script), "cite", "2026-cppcc", "2026-congress", "--style", "bibtex"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")  # UTF-8 bytes whatever the locale
+    assert "title = {{以盛会聚共识 以实干开新局}}" in text
+    keys = [e.key for e in _bibtex(text).entries]
+    assert keys == [
+        "cqrb-20260128:2026-cppcc",
+        "icq-20260125:2026-cppcc",
+        "icq-20260125:2026-congress",
+    ]
 
 
 # --------------------------------------------------------------------------------------------

@@ -208,6 +208,25 @@ def _session_numbered(facts: Facts, session: Session, part: Any) -> str:
     return f"{subject} was the {session.label(long=True) or 'session of its term'}"
 
 
+def _session_chinese(facts: Facts, session: Session, part: Any) -> str:
+    subject = _session_subject(facts, session.year, session.body)
+    return f"{subject} is called {part.text} in Chinese"
+
+
+def _session_venue(facts: Facts, session: Session, part: Any) -> str:
+    verb = "closed at" if part is session.closing_venue else "sat at"
+    return f"{_session_subject(facts, session.year, session.body)} {verb} {part.text}"
+
+
+def _session_statement(facts: Facts, session: Session, part: Any) -> str:
+    """A statement about the session, said of it by name: 'Its length was ...' read alone
+    would not say whose."""
+    text = str(part.text)
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return f"{_session_subject(facts, session.year, session.body)}: {text}"
+
+
 def _topic_names(facts: Facts, topic: Topic, part: Any) -> str:
     pinyin = f" ({topic.pinyin})" if topic.pinyin else ""
     return f"{topic.title} is {topic.chinese}{pinyin} in Chinese" if topic.chinese else topic.title
@@ -223,6 +242,11 @@ _PART_SENTENCES: dict[tuple[str, str], Callable[[Facts, Any, Any], str]] = {
     ("sessions", "opens"): _session_date,
     ("sessions", "closes"): _session_date,
     ("sessions", "numbered"): _session_numbered,
+    ("sessions", "chinese"): _session_chinese,
+    ("sessions", "venue"): _session_venue,
+    ("sessions", "closing_venue"): _session_venue,
+    ("sessions", "length"): _session_statement,
+    ("sessions", "note"): _session_statement,
     ("topics", "names"): _topic_names,
     ("sources", "published"): _source_published,
 }
@@ -232,12 +256,11 @@ def _part_claim(facts: Facts, found: Citable, part: Grounds) -> Claim:
     """One part of a record: a statement says itself; a date, a numbering or a name is
     put in words."""
     record, cited_id = found.record, found.part_id or found.record.id
-    said = getattr(part, "text", None)
-    if said:
-        return _grounded(cited_id, str(said), part)
     sentence = _PART_SENTENCES.get((found.kind, cited_id.removeprefix(f"{record.id}.")))
-    text = sentence(facts, record, part) if sentence else record.described()
-    return _grounded(cited_id, text, part)
+    if sentence is not None:
+        return _grounded(cited_id, sentence(facts, record, part), part)
+    said = getattr(part, "text", None)
+    return _grounded(cited_id, str(said) if said else record.described(), part)
 
 
 def claim_of(facts: Facts, found: Citable) -> Claim:
