@@ -415,3 +415,35 @@ def test_text_formats_are_refused_with_what_would_work(cli: CLI, tmp_path: Path)
         "leave --format out, or use --json to describe what was written\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_venues_keep_their_name_chinese_name_and_detail_apart(db: sqlite3.Connection) -> None:
+    row = db.execute(
+        "SELECT closing_venue, closing_venue_chinese, closing_venue_detail FROM sessions "
+        "WHERE id = '2025-cppcc'"
+    ).fetchone()
+    assert row == ("People's Hall", "市人民大厦", "in its auditorium (礼堂)")
+
+
+def test_sqlite_utils_reads_the_tables_keys_types_and_views(exported: Path) -> None:
+    sqlite_utils = pytest.importorskip("sqlite_utils", reason="sqlite-utils is in the test extras")
+    db = sqlite_utils.Database(exported / "twosessions.sqlite")
+    assert db.table_names() == [*TABLE_NAMES, "about"]
+    assert db.view_names() == [view_name(k) for k in VIEWED_KINDS]
+    figures = db["figures"]
+    assert figures.pks == ["id"]
+    assert {(k.column, k.other_table, k.other_column) for k in figures.foreign_keys} == {
+        ("body", "bodies", "id"),
+        ("session_id", "sessions", "id"),
+        ("reported_by", "people", "id"),
+    }
+    types = figures.columns_dict
+    assert (types["year"], types["value"], types["label"]) == (int, float, str)
+    rows = list(
+        db["figures_with_sources"].rows_where(
+            "id = ? AND cites = 'record'", ["2025-proposals-handled"]
+        )
+    )
+    assert [(r["value"], r["source"], r["paragraph"], r["address"]) for r in rows] == [
+        (1385, "icq-20260125", 6, ICQ)
+    ]

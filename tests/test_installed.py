@@ -532,3 +532,22 @@ def test_fish_completes_with_descriptions(shells: dict[str, str | None], tmp_pat
     assert lines[0] == "npc\tThe National People\u2019s Congress is China\u2019s national…"
     rest = [line.split("\t")[0] for line in lines[1:]]
     assert len(rest) == len(set(rest)) < 40
+
+
+def test_export_as_installed_answers_the_figures_query(tmp_path: Path) -> None:
+    import sqlite3
+
+    result = run("export", "data-out", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["database"] == "data-out/twosessions.sqlite"
+    db = sqlite3.connect(tmp_path / "data-out" / "twosessions.sqlite")
+    rows = db.execute(
+        "SELECT value, source, paragraph FROM figures_with_sources "
+        "WHERE id = '2025-proposals-handled' AND cites = 'record'"
+    ).fetchall()
+    db.close()
+    assert rows == [(1385, "icq-20260125", 6)]
+    again = run("export", "data-out", cwd=tmp_path)
+    assert again.returncode == 2
+    assert again.stderr.count("\n") == 1
+    assert "add --force" in again.stderr

@@ -19,6 +19,7 @@ from twosessions_cli.records import (
     Session,
     Source,
     Topic,
+    Venue,
     grounded_parts,
 )
 from twosessions_cli.store import Facts
@@ -32,6 +33,16 @@ def _inferred(inferred: Inference | None) -> Row:
 
 def _said(part: Any) -> str | None:
     return None if part is None else str(part.text)
+
+
+def _place(column: str, venue: Venue | None) -> Row:
+    if venue is None:
+        return dict.fromkeys((column, f"{column}_chinese", f"{column}_detail"))
+    return {
+        column: venue.name,
+        f"{column}_chinese": venue.chinese,
+        f"{column}_detail": venue.detail,
+    }
 
 
 def _day(part: Dated | None) -> tuple[str | None, str]:
@@ -96,8 +107,8 @@ def _session_row(facts: Facts, s: Session) -> Row:
         "closes_status": closes_status,
         "days": s.days,
         "length": _said(s.length),
-        "venue": _said(s.venue),
-        "closing_venue": _said(s.closing_venue),
+        **_place("venue", s.venue),
+        **_place("closing_venue", s.closing_venue),
         "note": _said(s.note),
     }
 

@@ -190,7 +190,6 @@ def _fill(
         "written_by": f"twosessions {__version__}",
         "level": level,
         "overlays": "; ".join(overlays) or None,
-        "readme": README,
     }
     db.executemany('INSERT INTO "about" VALUES (?, ?)', about.items())
     for kind in VIEWED_KINDS:
