@@ -317,11 +317,13 @@ def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
     ]
     assert complete("bash", "twosessions agenda 2020", tmp_path) == ["2020"]
     assert complete("bash", "twosessions trend gdp", tmp_path) == [
+        "gdp",
         "gdp-growth",
         "gdp-growth-target",
     ]
     # Chongqing's and China's series share their ids; each id is offered once.
     assert complete("bash", "twosessions --level all trend gdp", tmp_path) == [
+        "gdp",
         "gdp-growth",
         "gdp-growth-target",
     ]
@@ -487,7 +489,7 @@ def test_bash_with_bash_completion_inserts_only_whole_words(
         assert all(SAFE.match(name) for name in found), found
         assert len(found) == len(set(found))
     assert offered("twosessions", "explain", "work") == []  # 'work report' needs quotes
-    assert offered("twosessions", "trend", "gdp") == ["gdp-growth", "gdp-growth-target"]
+    assert offered("twosessions", "trend", "gdp") == ["gdp", "gdp-growth", "gdp-growth-target"]
 
 
 def zsh_candidates(spec: str) -> list[tuple[str, str]]:

@@ -15,13 +15,49 @@ from twosessions_cli.text import normalize, quoted
 
 
 class Series(msgspec.Struct, frozen=True):
-    """One measure across the years: figures that share a ``series`` id, in year order."""
+    """One measure across the years: figures that share a ``series`` id, in year order.
+
+    ``label`` is the latest figure's; a source may word the measure differently in another
+    year ('Regional GDP', then 'Chongqing GDP'), and each figure keeps its own label.
+    """
 
     id: str
     label: str
     unit: str
     body: str
     figures: list[Figure]
+
+    @property
+    def years(self) -> list[int]:
+        """The years the data has a figure for."""
+        return sorted({f.year for f in self.figures})
+
+    @property
+    def missing_years(self) -> list[int]:
+        """The years between the first and the last that the data has no figure for."""
+        have = self.years
+        return [y for y in range(have[0], have[-1] + 1) if y not in have] if have else []
+
+    def labels(self) -> dict[str, list[int]]:
+        """Each wording of the measure and the years the sources use it, when there are two or
+        more; empty when every year says it alike."""
+        found: dict[str, list[int]] = {}
+        for figure in self.figures:
+            years = found.setdefault(figure.label, [])
+            if figure.year not in years:
+                years.append(figure.year)
+        return found if len(found) > 1 else {}
+
+
+def year_runs(years: list[int]) -> list[tuple[int, int]]:
+    """[2014, 2015, 2017] -> [(2014, 2015), (2017, 2017)]: runs of consecutive years."""
+    runs: list[tuple[int, int]] = []
+    for year in sorted(years):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
 
 
 def level_rank(facts: Facts, body_id: str) -> int:

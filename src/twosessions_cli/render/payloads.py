@@ -247,7 +247,14 @@ def ics_data(file: str | None, calendar: SessionCalendar) -> dict[str, Any]:
 
 
 def _series_data(one: Series) -> dict[str, Any]:
-    return {"id": one.id, "label": one.label, "unit": one.unit, "body": one.body}
+    return {
+        "id": one.id,
+        "label": one.label,
+        "unit": one.unit,
+        "body": one.body,
+        "years": one.years,
+        "missing_years": one.missing_years,
+    }
 
 
 def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
@@ -258,6 +265,7 @@ def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
                 "points": [
                     {
                         "year": f.year,
+                        "label": f.label,
                         "value": f.value,
                         "upper": f.upper,
                         "qualifier": f.qualifier,
@@ -274,11 +282,7 @@ def trend_data(facts: Facts, series: Sequence[Series]) -> dict[str, Any]:
 
 
 def trend_names_data(series: Sequence[Series]) -> dict[str, Any]:
-    return {
-        "figures": [
-            {**_series_data(one), "years": sorted({f.year for f in one.figures})} for one in series
-        ]
-    }
+    return {"figures": [_series_data(one) for one in series]}
 
 
 def coverage_data(rows: Sequence[Coverage]) -> dict[str, Any]:

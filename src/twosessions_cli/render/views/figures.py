@@ -79,24 +79,64 @@ def trend_names_report(facts: Facts, series: Sequence[Series]) -> Report:
             Column("Figure", whole=True, style="bold"),
             Column("What"),
             Column("Body", name=True),
-            Column("Years", whole=True),
+            Column("Years", whole=True, justify="right"),
+            Column("From-to", whole=True),
         ],
     )
     for one in series:
-        years = sorted({f.year for f in one.figures})
-        span = f"{years[0]}-{years[-1]} ({len(years)})"
+        # How many years the series has, and the span they fall in: 9 years in 2013-2026
+        # leave 5 out, which the chart shows as gaps.
+        years = one.years
         body = body_name(facts.body_by_id, one.body)
-        listing.add(text(one.id), text(one.label), text(body), text(span))
+        listing.add(
+            text(one.id),
+            text(one.label),
+            text(body),
+            text(len(years)),
+            text(f"{years[0]}-{years[-1]}"),
+        )
     return Report(facts, listing)
 
 
 BAR_WIDTH_MAX = 40
+#: What a year between two others that has no figure shows, in place of a value.
+NOT_IN_DATA = "not in the data"
+
+
+def _with_gaps(rows: list[tuple[Figure, str]]) -> list[tuple[str, Figure | None, str]]:
+    """(year, figure, value) rows in year order, with a row for each run of missing years
+    ('2014-2015', None, 'not in the data'), so that no gap passes for a steady line."""
+    found: list[tuple[str, Figure | None, str]] = []
+    last: int | None = None
+    for figure, value in rows:
+        if last is not None and figure.year > last + 1:
+            first, final = last + 1, figure.year - 1
+            span = str(first) if first == final else f"{first}-{final}"
+            found.append((span, None, NOT_IN_DATA))
+        found.append((str(figure.year), figure, value))
+        last = figure.year
+    return found
+
+
+def _series_title(facts: Facts, one: Series) -> str:
+    unit = f" ({unit_text(one.unit)})" if unit_text(one.unit) else ""
+    return f"{one.label}{unit} · {body_name(facts.body_by_id, one.body)} · {one.id}"
+
+
+def _wordings(one: Series) -> str | None:
+    """'gdp: the sources call it 'Regional GDP' (2024), 'Chongqing GDP' (2025).'"""
+    labels = one.labels()
+    if not labels:
+        return None
+    said = ", ".join(f"'{label}' ({', '.join(map(str, years))})" for label, years in labels.items())
+    return f"{one.id}: the sources call it {said}."
 
 
 def show_trend(facts: Facts, series: Sequence[Series]) -> None:
     """Each series as a bar chart on a terminal; as a plain table when piped.
 
-    Series are drawn one after the other, never on one axis: their meanings differ.
+    Series are drawn one after the other, never on one axis: their meanings differ. A missing
+    year shows as a gap row; a series with one year is said in a line, not drawn as a trend.
     """
     from rich.cells import cell_len
 
@@ -107,8 +147,8 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
     for n, one in enumerate(series):
         if n:
             out.print()
-        unit = f" ({unit_text(one.unit)})" if unit_text(one.unit) else ""
-        title = f"{one.label}{unit} · {body_name(facts.body_by_id, one.body)} · {one.id}"
+        title = _series_title(facts, one)
+        notes.once(_wordings(one))
         rows = []
         for figure in one.figures:
             marks = notes.mark(
@@ -116,6 +156,15 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
             )
             rows.append((figure, value_text(figure) + marks))
             refs.extend(citations(figure))
+        cited = refs_text(r for f in one.figures for r in citations(f))
+        if len(one.years) == 1:
+            out.print(text(title, "bold"))
+            values = "; ".join(value for _, value in rows)
+            out.print(
+                said(f"One year only, {one.years[0]}: {values} ({cited}); not a trend.", ""),
+                crop=False,
+            )
+            continue
         if not out.is_terminal:
             listing = Listing(
                 title,
@@ -125,27 +174,30 @@ def show_trend(facts: Facts, series: Sequence[Series]) -> None:
                     source_column(),
                 ],
             )
-            for figure, value in rows:
-                listing.add(text(figure.year), text(value), refs_cell(citations(figure)))
+            for year, shown, value in _with_gaps(rows):
+                where = refs_cell(citations(shown)) if shown else text("")
+                listing.add(text(year), text(value), where)
             out.print(listing.renderable(out.width))
             continue
         out.print(text(title, "bold"))
         largest = max(abs(f.upper or f.value or 0) for f in one.figures) or 1
         value_width = max(cell_len(v) for _, v in rows)
         room = max(8, min(BAR_WIDTH_MAX, out.width - value_width - 12))
-        for figure, value in rows:
+        year_width = max(len(year) for year, _, _ in _with_gaps(rows))
+        for year, point, value in _with_gaps(rows):
+            if point is None:
+                out.print(spans((f"{year:<{year_width}}  ", ""), (f"({value})", "dim")))
+                continue
             # A range is drawn to its upper end; a year with no figure set gets no bar.
-            size = abs(figure.upper or figure.value or 0)
+            size = abs(point.upper or point.value or 0)
             bar = glyph * (max(1, round(size / largest * room)) if size else 0)
             line = spans(
-                (f"{figure.year}  ", ""),
+                (f"{year:<{year_width}}  ", ""),
                 (f"{bar:<{room}}", "cyan"),
                 (f"  {value:>{value_width}}", "bold"),
             )
             out.print(line)
-        out.print(
-            text(f"Sources: {refs_text(r for f in one.figures for r in citations(f))}", "dim")
-        )
+        out.print(said(f"Cited: {cited}", "dim"), crop=False)
     for note in notes.lines():
         out.print(said(note, "dim"), crop=False)
     legend = sources_legend(facts, refs)
