@@ -308,6 +308,12 @@ def test_installed_bibtex_is_utf8_under_the_c_locale(tmp_path: Any) -> None:
     ]
 
 
+def test_bibtex_addresses_cannot_end_their_field() -> None:
+    from twosessions_cli.render.bibliography import _bib_url
+
+    assert _bib_url("https://a.example/x{1} y?q=50%") == "https://a.example/x%7B1%7D%20y?q=50%"
+
+
 # --------------------------------------------------------------------------------------------
 # CSL-JSON, rendered by citeproc-py
 # --------------------------------------------------------------------------------------------

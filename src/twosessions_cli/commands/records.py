@@ -324,7 +324,8 @@ def cite(
     was only announced, or inferred, is worded so. BibTeX and CSL-JSON give one entry per
     fact and page, with unique keys; their access date (urldate, accessed) is the day you
     run cite, since the data does not record when each page was read: open the address to
-    confirm it. --format markdown is --style markdown.
+    confirm it. --format markdown is --style markdown; --json gives each fact's sentence,
+    sources and reasons (a list for several ids).
 
     \b
     Examples:

@@ -169,6 +169,12 @@ _BIBTEX_SPECIAL = str.maketrans(
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+def _bib_url(address: str) -> str:
+    """An address as biblatex reads a url (verbatim): braces and spaces percent-encoded, so
+    that a brace in an address cannot end the field."""
+    return "".join(f"%{ord(ch):02X}" if ch in "{} \\" or ch.isspace() else ch for ch in address)
+
+
 def _bib(text: str) -> str:
     return " ".join(text.split()).translate(_BIBTEX_SPECIAL)
 
@@ -199,7 +205,7 @@ def bibtex_text(facts: Facts, claims: Sequence[Claim], cited_on: dt.date) -> str
                 "date",
                 source.published if source and _ISO_DATE.match(source.published or "") else "",
             ),
-            ("url", source.address if source and source.address else ""),
+            ("url", _bib_url(source.address) if source and source.address else ""),
             ("urldate", cited_on.isoformat()),
             ("langid", LANGIDS.get(source.language, source.language) if source else ""),
             ("note", _bib(_page_note(source, paragraphs))),
