@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import Run
@@ -12,6 +14,7 @@ from conftest import Run
 from twosessions_cli.store import Facts
 
 CLI = Callable[..., Run]
+GUIDE = "https://www.ichongqing.info/2020/01/15/a-foreigners-guide-to-the-chongqing-two-sessions/"
 
 LISTINGS: list[list[str]] = [
     ["dates"],
@@ -19,6 +22,9 @@ LISTINGS: list[list[str]] = [
     ["next", "--today", "2026-01-29"],
     ["stats", "2025"],
     ["agenda", "2025"],
+    ["stats", "2018", "--reported"],
+    ["who"],
+    ["who", "zhang"],
     ["search", "congress"],
     ["sources"],
     ["sources", "--coverage"],
@@ -37,7 +43,8 @@ def test_csv_is_one_header_and_one_row_per_record(cli: CLI, args: list[str]) -> 
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
     header, records = rows[0], rows[1:]
-    assert header[-1] == "Notes"
+    assert "Notes" not in header  # each note sits beside the value it qualifies
+    assert len(set(header)) == len(header)
     assert records
     assert all(len(row) == len(header) for row in records)
     json_count = _records_in_json(cli, args)
@@ -47,7 +54,8 @@ def test_csv_is_one_header_and_one_row_per_record(cli: CLI, args: list[str]) -> 
 
 def _records_in_json(cli: CLI, args: list[str]) -> int | None:
     data = cli(*args, "--json").json()
-    for key in ("sessions", "figures", "agenda", "hits", "sources", "coverage", "terms", "topics"):
+    keys = ("sessions", "figures", "agenda", "hits", "sources", "coverage", "terms", "topics")
+    for key in (*keys, "people"):
         if key in data:
             return len(data[key])
     if "figures" in data or "series" in data:
@@ -69,14 +77,37 @@ def test_markdown_is_a_table_with_the_same_columns_on_every_row(cli: CLI, args: 
         assert row.replace("\\|", "").count(" | ") + 1 == columns, row
 
 
-def test_csv_spells_sources_out_and_keeps_footnotes(cli: CLI) -> None:
+def test_csv_has_typed_values_and_sources_in_their_own_columns(cli: CLI) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("stats", "2025", "--format", "csv").stdout)))
     proposals = next(r for r in rows if r["What"] == "CPPCC proposals handled")
-    assert proposals["Value"] == "1,385"
-    assert proposals["Source"] == "iChongqing 2026-01-25 ¶6"
-    assert "All were completed on schedule" in proposals["Notes"]
+    assert proposals["Year"] == "2025"
+    assert (proposals["Value"], proposals["Unit"], proposals["Qualifier"]) == (
+        "1385",
+        "proposals",
+        "",
+    )
+    assert proposals["Note"] == "All were completed on schedule, Zhang Xiaofei said."
+    assert proposals["Source 1 publisher"] == "iChongqing"
+    assert proposals["Source 1 published"] == "2026-01-25"
+    assert proposals["Source 1 address"].startswith("https://www.ichongqing.info/2026/01/25/")
+    assert proposals["Source 1 paragraphs"] == "6"
     delegates = next(r for r in rows if r["What"].startswith("Foreign delegates"))
-    assert delegates["Value"] == "over 50"
+    assert (delegates["Qualifier"], delegates["Value"]) == ("over", "50")
+    growth = list(csv.DictReader(io.StringIO(cli("stats", "2024", "--format", "csv").stdout)))
+    percent = next(r for r in growth if r["Unit"] == "%")
+    float(percent["Value"])  # "5.7", not "5.7%"
+
+
+def test_dates_csv_says_each_note_beside_its_value(cli: CLI) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("dates", "--all", "--format", "csv").stdout)))
+    unknown = next(r for r in rows if r["Session id"] == "2008-congress")
+    assert (unknown["Opens"], unknown["Opens status"]) == ("", "not reported")
+    assert unknown["Days"] == ""
+    congress = next(r for r in rows if r["Session id"] == "2026-congress")
+    assert (congress["Opens"], congress["Opens status"]) == ("2026-01-28", "scheduled")
+    assert congress["Opens note"].startswith("Inferred: The report prints the day and month only")
+    assert congress["Days note"].startswith("The formal sitting period")
+    assert not [r for r in rows if any(" | " in v or v == "—" for v in r.values())]
 
 
 def test_json_and_format_json_are_the_same(cli: CLI) -> None:
@@ -84,7 +115,7 @@ def test_json_and_format_json_are_the_same(cli: CLI) -> None:
 
 
 # cite answers --format csv with its own styles (tests/test_cite.py), and takes --format markdown.
-@pytest.mark.parametrize("args", [["explain", "cppcc"], ["who"], ["timeline"]])
+@pytest.mark.parametrize("args", [["explain", "cppcc"], ["timeline"]])
 def test_csv_on_a_command_that_lists_no_records_is_a_usage_error(cli: CLI, args: list[str]) -> None:
     result = cli(*args, "--format", "csv")
     assert result.exit_code == 2
@@ -115,32 +146,50 @@ def test_csv_lines_end_in_crlf_as_rfc_4180_asks() -> None:
         check=True,
         env=clean_env(),
     ).stdout
-    assert out.startswith(b"What,Value,Unit,Body,Source,Notes\r\n")
+    assert out.startswith(b"Year,Year note,Figure id,What,Qualifier,Value,Upper,Unit,Note,Body,")
     assert out.count(b"\r\n") == len(out.decode("utf-8").splitlines())
 
 
-def test_csv_spells_out_the_citing_column_whatever_its_header(facts: Facts) -> None:
-    # The column is found by its flag, not its header: a renamed column still cites in full,
-    # and a column merely called "Source" that cites nothing is left as printed.
-    from rich.text import Text
-
+def test_a_sheet_spells_out_each_source_in_a_group_of_columns(facts: Facts) -> None:
     from twosessions_cli.records import SourceRef
-    from twosessions_cli.render.formats import Report
-    from twosessions_cli.render.listing import Column, Listing
-    from twosessions_cli.render.output import OutputFormat
+    from twosessions_cli.render.sheet import Sheet
 
-    listing = Listing("Test", [Column("Source"), Column("Cited", whole=True, cites=True)])
-    listing.add(
-        Text("a word"),
-        Text("icq-20260125 ¶6"),
-        refs=[SourceRef(source="icq-20260125", paragraph=6)],
+    sheet = Sheet(["What", "Value"])
+    sheet.add(
+        {"What": "one source", "Value": -2.5}, [SourceRef(source="icq-20260125", paragraph=6)]
     )
-    rows = list(csv.reader(io.StringIO(Report(facts, listing).written(OutputFormat.csv))))
-    assert rows == [["Source", "Cited", "Notes"], ["a word", "iChongqing 2026-01-25 ¶6", ""]]
+    sheet.add(
+        {"What": "=two sources", "Value": None},
+        [SourceRef(source="icq-20200115", paragraph=p) for p in (4, 3)]
+        + [SourceRef(source="icq-20260125", paragraph=1)],
+    )
+    header, first, second = sheet.table(facts)
+    assert header[:8] == [
+        "What",
+        "Value",
+        "Source 1 id",
+        "Source 1 publisher",
+        "Source 1 title",
+        "Source 1 published",
+        "Source 1 address",
+        "Source 1 paragraphs",
+    ]
+    assert len(header) == 2 + 2 * 6
+    assert first[:4] == ["one source", "-2.5", "icq-20260125", "iChongqing"]
+    assert first[8:] == [""] * 6
+    assert second[:3] == ["'=two sources", "", "icq-20200115"]
+    assert second[5:8] == ["2020-01-15", GUIDE, "3; 4"]
+
+
+def test_a_sheet_refuses_a_column_it_did_not_declare() -> None:
+    from twosessions_cli.render.sheet import Sheet
+
+    with pytest.raises(ValueError, match="not declared"):
+        Sheet(["What"]).add({"Wat": 1})
 
 
 #: Commands that list no records, so --format csv and markdown are refused (exit 2).
-NOT_LISTINGS = {"timeline", "ics", "who", "cite", "schema", "validate", "example-overlay", "export"}
+NOT_LISTINGS = {"timeline", "ics", "cite", "schema", "validate", "example-overlay", "export"}
 
 
 def test_every_command_is_either_a_listing_here_or_not_a_listing() -> None:
@@ -149,3 +198,98 @@ def test_every_command_is_either_a_listing_here_or_not_a_listing() -> None:
     listed = {args[0] for args in LISTINGS}
     assert listed.isdisjoint(NOT_LISTINGS)
     assert listed | NOT_LISTINGS == set(command_names())
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown, read back by a real Markdown parser (markdown-it-py, which Rich depends on)
+# --------------------------------------------------------------------------------------------
+
+
+def _tables(markdown: str) -> list[list[list[str]]]:
+    """Each table in the document as rows of cells (the header row first), as parsed."""
+    from markdown_it import MarkdownIt
+
+    tables: list[list[list[str]]] = []
+    in_cell = False
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            tables[-1].append([])
+        elif token.type in ("th_open", "td_open"):
+            in_cell = True
+        elif token.type in ("th_close", "td_close"):
+            in_cell = False
+        elif token.type == "inline" and in_cell:
+            tables[-1][-1].append(token.content)
+    return tables
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_markdown_parses_into_one_table_of_the_listing_s_rows(cli: CLI, args: list[str]) -> None:
+    result = cli(*args, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    tables = _tables(result.stdout)
+    assert len(tables) == 1
+    header, *rows = tables[0]
+    assert rows
+    assert all(len(row) == len(header) for row in rows)
+    csv_rows = list(csv.reader(io.StringIO(cli(*args, "--format", "csv").stdout)))
+    assert len(rows) == len(csv_rows) - 1
+
+
+def test_markdown_addresses_are_whole_links(cli: CLI) -> None:
+    from markdown_it import MarkdownIt
+
+    out = cli("sources", "--format", "markdown").stdout
+    header, *rows = _tables(out)[0]
+    assert header[-1] == "Address"
+    assert f"<{GUIDE}>" in [row[-1] for row in rows]
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    links = [
+        child.attrs["href"]
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    assert GUIDE in links
+
+
+def test_who_has_csv_and_markdown(cli: CLI) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("who", "zhang", "--format", "csv").stdout)))
+    zhang = next(r for r in rows if r["Person id"] == "zhang-xiaofei")
+    assert (zhang["Name"], zhang["Year"], zhang["Body"]) == (
+        "Zhang Xiaofei",
+        "2026",
+        "CPPCC committee",
+    )
+    assert zhang["Said"].count("\n") == 3  # four statements, a line each
+    header, *people = _tables(cli("who", "zhang", "--format", "markdown").stdout)[0]
+    assert header[:2] == ["Name", "Chinese"]
+    assert [p[0] for p in people] == [r["Name"] for r in rows]
+
+
+def test_markdown_never_reads_data_as_markup(cli: CLI, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    topic = {
+        "id": "evil",
+        "title": "Evil",
+        "chinese": "*em* [x](http://evil) <b>|</b> `code`",
+        "summary": {"text": "# not a heading | _under_ ~~gone~~ &amp;", "basis": "general"},
+        "explanation": [[{"text": "x", "basis": "general"}]],
+    }
+    (tmp_path / "topics.json").write_text(json.dumps([topic]), encoding="utf-8")
+    out = cli("explain", "--data", str(tmp_path), "--format", "markdown").stdout
+    header, *rows = _tables(out)[0]
+    evil = next(row for row in rows if row[0] == "evil")
+    table = [line for line in out.splitlines() if line.startswith("| ")]
+    alone = "\n".join([*table[:2], next(line for line in table if line.startswith("| evil"))])
+    tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(alone)
+    kinds = {c.type for t in tokens if t.type == "inline" for c in t.children or []}
+    assert kinds == {"text"}
+    rendered = MarkdownIt("commonmark").enable("table").render(out)
+    assert "*em* [x](http://evil) &lt;b&gt;|&lt;/b&gt; `code`" in rendered
+    assert "# not a heading | _under_ ~~gone~~ &amp;amp;" in rendered
+    assert len(evil) == len(header)

@@ -46,6 +46,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("render.sentences",),
     ("render.bibliography",),
     ("render.payloads",),
+    ("render.sheet",),
+    ("render.sheets",),
     ("render.listing",),
     ("render.formats",),
     (

@@ -105,9 +105,11 @@ def test_targets_as_csv_has_a_row_per_year(cli: CLI) -> None:
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO(cli("targets", "--format", "csv").stdout)))
-    assert rows[0][:5] == ["Year", "Target", "Outcome", "Gap", "Verdict"]
-    assert rows[4][:5] == ["2018", "8.5%", "6.0%", "-2.5", "missed (point)"]
+    rows = list(csv.DictReader(io.StringIO(cli("targets", "--format", "csv").stdout)))
+    row = next(r for r in rows if r["Year"] == "2018")
+    typed = [row[c] for c in ("Target", "Outcome", "Unit", "Gap", "Gap unit", "Verdict", "Rule")]
+    assert typed == ["8.5", "6.0", "%", "-2.5", "percentage points", "missed", "point"]
+    assert len(rows) == len({r["Year"] for r in rows})
 
 
 @pytest.mark.parametrize("level", ["chongqing", "all"])

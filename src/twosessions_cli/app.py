@@ -27,7 +27,7 @@ from typer.models import CommandInfo
 
 from twosessions_cli.errors import ExitCode, TwoSessionsError, UsageProblem
 from twosessions_cli.facts import at_level, load_facts, user_data_dirs
-from twosessions_cli.render.output import OutputFormat, use_color
+from twosessions_cli.render.output import OutputFormat, use_bom, use_color
 from twosessions_cli.store import Facts
 from twosessions_cli.text import ECHO_MAX, PROG, cut, one_line, plural, quoted
 
@@ -95,6 +95,16 @@ FormatOpt = Annotated[
 ]
 
 
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="Start --format csv with a UTF-8 byte-order mark, so that spreadsheet programs "
+        "(Excel) read the Chinese right.",
+    ),
+]
+
+
 class ColorChoice(enum.StrEnum):
     auto = "auto"
     always = "always"
@@ -136,13 +146,14 @@ NoUserDataOpt = Annotated[
     typer.Option("--no-user-data", help="Ignore --data and TWOSESSIONS_DATA: bundled facts only."),
 ]
 
-_SHARED_NAMES = ("json", "output_format", "color", "data", "no_user_data", "level")
+_SHARED_NAMES = ("json", "output_format", "bom", "color", "data", "no_user_data", "level")
 _SHARED_KEY = "twosessions.options"
 
 
 def _shared_template(
     json: JsonOpt = False,
     output_format: FormatOpt = None,
+    bom: BomOpt = False,
     color: ColorOpt = None,
     data: DataOpt = None,
     no_user_data: NoUserDataOpt = False,
@@ -168,6 +179,7 @@ class Options(msgspec.Struct, frozen=True):
 
     json: bool = False
     output_format: str | None = None
+    bom: bool = False
     color: str | None = None
     data: tuple[Path, ...] = ()
     no_user_data: bool = False
@@ -182,6 +194,7 @@ class Options(msgspec.Struct, frozen=True):
         return cls(
             json=bool(params.get("json")),
             output_format=None if chosen is None else str(getattr(chosen, "value", chosen)),
+            bom=bool(params.get("bom")),
             color=None if color is None else str(getattr(color, "value", color)),
             data=tuple(Path(p) for p in ([data] if isinstance(data, str | Path) else data)),
             no_user_data=bool(params.get("no_user_data")),
@@ -192,6 +205,7 @@ class Options(msgspec.Struct, frozen=True):
         return Options(
             self.json or later.json,
             later.output_format or self.output_format,
+            self.bom or later.bom,
             later.color or self.color,
             self.data + later.data,
             self.no_user_data or later.no_user_data,
@@ -224,6 +238,7 @@ def _take_shared(ctx: typer.Context) -> None:
     merged = ctx.meta.get(_SHARED_KEY, Options()) | given
     ctx.meta[_SHARED_KEY] = merged
     use_color(merged.color)
+    use_bom(merged.bom)
 
 
 def options(ctx: typer.Context) -> Options:

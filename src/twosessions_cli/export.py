@@ -26,7 +26,7 @@ from twosessions_cli.dataset import (
 from twosessions_cli.dataset_rows import row_values, table_rows
 from twosessions_cli.errors import DataError, TwoSessionsError, UsageProblem
 from twosessions_cli.store import Facts
-from twosessions_cli.text import spreadsheet_safe
+from twosessions_cli.text import csv_cell
 
 if TYPE_CHECKING:
     import sqlite3
@@ -109,15 +109,6 @@ def _check_folder(folder: Path, *, force: bool) -> None:
         raise TwoSessionsError(
             f"cannot use {str(folder)!r}: {exc.strerror or exc}; give a folder you can write to"
         ) from None
-
-
-def csv_cell(value: Value) -> str:
-    """A CSV cell: numbers as numbers, empty for unknown, text safe from spreadsheet formulas."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return spreadsheet_safe(value)
-    return repr(value)
 
 
 def _write_csv(folder: Path, table: Table, rows: list[tuple[Value, ...]]) -> Written:

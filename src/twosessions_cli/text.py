@@ -170,3 +170,13 @@ def spreadsheet_safe(value: str) -> str:
     Only text is ever passed here; numbers are written as numbers and stay numbers.
     """
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def csv_cell(value: int | float | str | None) -> str:
+    """A CSV cell: a number as a number ('1385', '-0.5'), empty for unknown, and text made
+    safe from spreadsheet formulas (``spreadsheet_safe``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_safe(inert(value))
+    return repr(value)

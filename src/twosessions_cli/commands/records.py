@@ -120,6 +120,7 @@ def who(
         opts.format,
         lambda: payloads.people_data(facts, people),
         lambda: views.people.show_people(facts, people),
+        lambda: views.people.people_report(facts, people),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from twosessions_cli.errors import UsageProblem
-from twosessions_cli.render.output import OutputFormat, emit_json, write_output
+from twosessions_cli.render.output import OutputFormat, bom_wanted, emit_json, write_output
 
 
 class Listed(Protocol):
@@ -35,15 +35,22 @@ def present(
     Each output is given as a callable so that only the one asked for is built. ``listing``
     (records in rows) serves the text formats, and the table when there is no other ``view``.
     """
+    if bom_wanted() and fmt is not OutputFormat.csv:
+        raise UsageProblem(
+            f"--bom is for --format csv (a byte-order mark for spreadsheet programs), not "
+            f"--format {fmt}"
+        )
     if fmt is OutputFormat.json:
         emit_json(data())
     elif fmt is not OutputFormat.table:
         if listing is None:
             raise UsageProblem(
                 f"--format {fmt} is for commands that list records (dates, next, stats, agenda, "
-                "search, sources, trend, glossary, explain with no topic); use --format json here"
+                "who, search, sources, trend, targets, glossary, explain with no topic); use "
+                "--format json here"
             )
-        write_output(None, listing().written(fmt).encode("utf-8"))
+        mark = "\ufeff" if bom_wanted() else ""
+        write_output(None, (mark + listing().written(fmt)).encode("utf-8"))
     elif view is not None:
         view()
     elif listing is not None:

@@ -1,6 +1,5 @@
 """Every way of citing a source in a view: 'id ¶n' cells, the legend under a view,
-reference-work marks, the CSV cell and the JSON citation (``cite``'s own outputs are in
-``bibliography``).
+reference-work marks and the JSON citation (``cite``'s own outputs are in ``bibliography``).
 
 Sources are looked up in ``Facts.source_by_id``, built once per run.
 """
@@ -55,16 +54,6 @@ def refs_text(refs: Iterable[SourceRef], separator: str = "; ") -> str:
     return separator.join(
         f"{source} ¶{number_ranges(ps)}" for source, ps in paragraphs_by_source(refs).items()
     )
-
-
-def csv_cell(facts: Facts, refs: Sequence[SourceRef]) -> str:
-    """Sources spelled out for a spreadsheet: 'iChongqing 2026-01-25 ¶6'."""
-    parts = []
-    for sid, paragraphs in paragraphs_by_source(refs).items():
-        source = facts.source_by_id.get(sid)
-        who = f"{source.publisher} {source.published or 'undated'}" if source else sid
-        parts.append(f"{who} ¶{number_ranges(paragraphs)}")
-    return "; ".join(parts)
 
 
 #: Past this many sources, the legend under a view gives the id pattern instead of every name.

@@ -5,15 +5,19 @@ A new text format is one function here, one entry in ``WRITERS`` and one ``Outpu
 
 from __future__ import annotations
 
+import re
+
 import msgspec
 
 from twosessions_cli.records import SourceRef
 from twosessions_cli.render.cells import text
-from twosessions_cli.render.citations import csv_cell, sources_legend
-from twosessions_cli.render.listing import Listing, print_with_notes
+from twosessions_cli.render.citations import sources_legend
+from twosessions_cli.render.listing import Column, Listing, print_with_notes
 from twosessions_cli.render.notes import Footnotes
 from twosessions_cli.render.output import OutputFormat, console
+from twosessions_cli.render.sheet import Sheet
 from twosessions_cli.store import Facts
+from twosessions_cli.text import inert
 
 
 class Report(msgspec.Struct):
@@ -25,6 +29,8 @@ class Report(msgspec.Struct):
     notes: Footnotes = msgspec.field(default_factory=Footnotes)
     refs: list[SourceRef] = msgspec.field(default_factory=list)
     lead: str | None = None
+    #: The records as a typed table, for CSV (``render.sheets``).
+    sheet: Sheet | None = None
 
     def show(self) -> None:
         if self.lead:
@@ -38,52 +44,65 @@ class Report(msgspec.Struct):
 
 
 def csv_text(report: Report) -> str:
-    """RFC 4180 CSV: one header row, one row per record, footnotes in a Notes column and
-    sources spelled out as 'publisher date ¶paragraphs'."""
+    """RFC 4180 CSV of the report's typed sheet: one header row, one row per record, numbers as
+    numbers, ISO dates, notes beside the values they qualify, sources in columns of their own."""
     import csv
     import io
 
+    if report.sheet is None:  # pragma: no cover - every listing declares its sheet (tested)
+        raise TypeError(f"{report.listing.title!r} has no CSV columns")
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = report.listing.columns
-    writer.writerow([*(c.header for c in columns), "Notes"])
-    for row in report.listing.rows:
-        cells: list[str] = []
-        numbers: list[int] = []
-        for column, bare, notes in zip(columns, row.bare, row.notes, strict=True):
-            numbers += [n for n in notes if n not in numbers]
-            if column.cites and row.refs:
-                cells.append(csv_cell(report.facts, row.refs))
-            else:
-                cells.append(bare if column.cites else " ".join(bare.split()))
-        said = " | ".join(report.notes.text_of(n) for n in numbers)
-        writer.writerow([*cells, said])
+    csv.writer(buffer, lineterminator="\r\n").writerows(report.sheet.table(report.facts))
     return buffer.getvalue()
 
 
+#: What Markdown would read as markup in a table cell: escaped, so data is only ever text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+#: What would start a block (a heading, a list, a quote) at the start of a line of its own.
+_BLOCK_START = re.compile(r"^(\d*)([#=+-]|(?<=\d)[.)])")
+
+
+def markdown_cell(value: str) -> str:
+    """Text for a GitHub table cell: markup characters escaped, line breaks as <br>."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", inert(value))
+    return "<br>".join(line.strip() for line in escaped.split("\n"))
+
+
+def markdown_line(value: str) -> str:
+    """A line of its own under the table (a note, the legend): inline markup escaped, and a
+    leading character that would start a heading, a list or a quote escaped too."""
+    return _BLOCK_START.sub(r"\1\\\2", markdown_cell(value))
+
+
 def markdown_text(report: Report) -> str:
-    """A GitHub table, with the footnotes and sources below it."""
-
-    def cell(value: str) -> str:
-        return value.replace("|", "\\|").replace("\n", "<br>")
-
+    """A GitHub table, with the footnotes and sources below it; addresses are autolinks."""
     listing = report.listing
+
+    def cell(column: Column, value: str) -> str:
+        if column.link and value:
+            return f"<{value}>" if _AUTOLINK.fullmatch(value) else markdown_cell(value)
+        return markdown_cell(value)
+
     lines = []
     if report.lead:
-        lines += [report.lead, ""]
-    lines += [f"**{cell(listing.title)}**", ""]
-    lines.append("| " + " | ".join(cell(c.header) for c in listing.columns) + " |")
+        lines += [markdown_line(report.lead), ""]
+    lines += [f"**{markdown_cell(listing.title)}**", ""]
+    lines.append("| " + " | ".join(markdown_cell(c.header) for c in listing.columns) + " |")
     lines.append(
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in listing.columns) + " |"
     )
     for row in listing.rows:
-        lines.append("| " + " | ".join(cell(c.plain) for c in row.cells) + " |")
+        cells = (cell(c, r.plain) for c, r in zip(listing.columns, row.cells, strict=True))
+        lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines += [f"{line}  " for line in report.notes.lines()]
+    lines += [f"{markdown_line(line)}  " for line in report.notes.lines()]
     legend = sources_legend(report.facts, report.refs)
     if legend:
-        lines.append(legend)
+        lines.append(markdown_line(legend))
     return "\n".join(lines).rstrip() + "\n"
 
+
+#: An address Markdown can take as an autolink (<...>): no spaces, no angle brackets.
+_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f]+")
 
 WRITERS = {OutputFormat.csv: csv_text, OutputFormat.markdown: markdown_text}

@@ -105,6 +105,17 @@ class _TrimmedLines:
 
 
 _color: str | None = None
+_bom = False
+
+
+def use_bom(wanted: bool) -> None:
+    """--bom: CSV starts with a UTF-8 byte-order mark, which spreadsheet programs look for."""
+    global _bom
+    _bom = wanted
+
+
+def bom_wanted() -> bool:
+    return _bom
 
 
 def use_color(choice: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twosessions_cli.records import AgendaEntry, citations
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -46,4 +47,5 @@ def agenda_report(facts: Facts, entries: Sequence[AgendaEntry], title: str) -> R
             refs_cell(citations(entry)),
             refs=citations(entry),
         )
-    return Report(facts, table, notes, [r for e in entries for r in citations(e)])
+    refs = [r for e in entries for r in citations(e)]
+    return Report(facts, table, notes, refs, sheet=sheets.agenda_sheet(facts, entries))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Figure, SourceRef, citations
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import can_encode, said, spans, text
 from twosessions_cli.render.citations import refs_text, sources_legend
 from twosessions_cli.render.formats import Report
@@ -69,7 +70,8 @@ def figures_report(
             refs_cell(citations(figure)),
             refs=citations(figure),
         )
-    return Report(facts, table, notes, [r for f in figures for r in citations(f)])
+    refs = [r for f in figures for r in citations(f)]
+    return Report(facts, table, notes, refs, sheet=sheets.figures_sheet(facts, figures))
 
 
 def trend_names_report(facts: Facts, series: Sequence[Series]) -> Report:
@@ -95,7 +97,7 @@ def trend_names_report(facts: Facts, series: Sequence[Series]) -> Report:
             text(len(years)),
             text(f"{years[0]}-{years[-1]}"),
         )
-    return Report(facts, listing)
+    return Report(facts, listing, sheet=sheets.trend_names_sheet(facts, series))
 
 
 BAR_WIDTH_MAX = 40
@@ -232,4 +234,4 @@ def trend_report(facts: Facts, series: Sequence[Series]) -> Report:
                 refs=citations(figure),
             )
             refs += citations(figure)
-    return Report(facts, listing, notes, refs)
+    return Report(facts, listing, notes, refs, sheet=sheets.trend_sheet(facts, series))

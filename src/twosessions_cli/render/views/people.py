@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twosessions_cli.people import offices
-from twosessions_cli.records import Person
+from twosessions_cli.records import Person, citations
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import marked, said, spans, text
 from twosessions_cli.render.citations import CitationMarks
+from twosessions_cli.render.formats import Report
+from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
+from twosessions_cli.render.notes import Footnotes, inference_note
 from twosessions_cli.render.output import console
 from twosessions_cli.render.wording import YEAR_OF_ROLE, body_name, sessions_year
 from twosessions_cli.store import Facts
@@ -50,3 +54,34 @@ def show_people(facts: Facts, people: Sequence[Person]) -> None:
     out.print()
     for line in legend:
         out.print(said(line, "dim"), crop=False)
+
+
+def people_report(facts: Facts, people: Sequence[Person]) -> Report:
+    """The people as a listing, for CSV and Markdown: one row per person, what they said in
+    one cell, a line each."""
+    listing = Listing(
+        "People named in the sources",
+        [
+            Column("Name", name=True),
+            Column("Chinese", whole=True),
+            Column("Role"),
+            Column("Body", name=True),
+            Column("Year", whole=True),
+            Column("What they said or did"),
+            source_column(),
+        ],
+    )
+    notes = Footnotes()
+    for person in people:
+        listing.add(
+            text(person.name),
+            text(person.chinese or ""),
+            text(person.role),
+            text(body_name(facts.body_by_id, person.body)),
+            notes.marked(str(person.year), inference_note(person.inferred)),
+            text("\n".join(f"• {s.text}" for s in person.statements)),
+            refs_cell(citations(person)),
+            refs=citations(person),
+        )
+    refs = [r for p in people for r in citations(p)]
+    return Report(facts, listing, notes, refs, sheet=sheets.people_sheet(facts, people))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import spans, text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -34,7 +35,8 @@ def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Re
             refs_cell(hit.source),
             refs=hit.source,
         )
-    return Report(facts, table, refs=[r for h in hits for r in h.source])
+    refs = [r for h in hits for r in h.source]
+    return Report(facts, table, refs=refs, sheet=sheets.hits_sheet(hits))
 
 
 def snippet(value: str, query: str, width: int = 90) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Session, citations
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -129,7 +130,8 @@ def sessions_table(
 
 def sessions_report(facts: Facts, sessions: Sequence[Session], title: str) -> Report:
     table, notes = sessions_table(facts, sessions, title)
-    return Report(facts, table, notes, [r for s in sessions for r in citations(s)])
+    refs = [r for s in sessions for r in citations(s)]
+    return Report(facts, table, notes, refs, sheet=sheets.sessions_sheet(facts, sessions))
 
 
 def next_report(facts: Facts, standings: Sequence[Standing], today: dt.date) -> Report:
@@ -140,7 +142,8 @@ def next_report(facts: Facts, standings: Sequence[Standing], today: dt.date) -> 
         notes.after.append(NOTHING_AHEAD_HINT)
     refs = [r for s in sessions for r in citations(s)]
     lead = next_headline(standings, facts.body_by_id)
-    return Report(facts, table, notes, refs, lead=lead)
+    sheet = sheets.next_sheet(facts, standings, today)
+    return Report(facts, table, notes, refs, lead=lead, sheet=sheet)
 
 
 COVERAGE_NOTES = (
@@ -177,4 +180,4 @@ def coverage_report(facts: Facts, rows: Sequence[Coverage]) -> Report:
         )
     notes = Footnotes()
     notes.after += COVERAGE_NOTES
-    return Report(facts, listing, notes)
+    return Report(facts, listing, notes, sheet=sheets.coverage_sheet(facts, rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import address, text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing
@@ -54,4 +55,4 @@ def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
             address(source.address or ""),
         )
     notes.after.append(PARAGRAPH_RULE)
-    return Report(facts, table, notes)
+    return Report(facts, table, notes, sheet=sheets.sources_sheet(facts, uses))

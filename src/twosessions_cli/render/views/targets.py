@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twosessions_cli.records import Figure, citations
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.formats import Report
 from twosessions_cli.render.listing import Column, Listing, refs_cell, source_column
@@ -79,4 +80,4 @@ def targets_report(facts: Facts, measure: str, rows: Sequence[TargetYear]) -> Re
     # Each rule that decided a year is said once, below the listing, not on every row.
     for rule in sorted({r.rule for r in rows}, key=list(RULES).index):
         notes.after.append(f"Rule '{rule}': {RULES[rule]}.")
-    return Report(facts, listing, notes, refs)
+    return Report(facts, listing, notes, refs, sheet=sheets.targets_sheet(facts, rows))

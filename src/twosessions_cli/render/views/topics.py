@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Topic
+from twosessions_cli.render import sheets
 from twosessions_cli.render.cells import labelled, marked, new_table, said, spans, text
 from twosessions_cli.render.citations import CitationMarks
 from twosessions_cli.render.formats import Report
@@ -55,7 +56,7 @@ def topics_report(facts: Facts, topics: Sequence[Topic]) -> Report:
     )
     for topic in topics:
         listing.add(text(topic.id), text(topic.chinese or ""), text(topic.summary.text))
-    return Report(facts, listing)
+    return Report(facts, listing, sheet=sheets.topics_sheet(facts, topics))
 
 
 GLOSSARY_TABLE_MIN_WIDTH = 80
@@ -111,4 +112,4 @@ def glossary_report(facts: Facts, topics: Sequence[Topic]) -> Report:
             text(topic.pinyin or ""),
             text(topic.summary.text),
         )
-    return Report(facts, listing)
+    return Report(facts, listing, sheet=sheets.topics_sheet(facts, topics))
