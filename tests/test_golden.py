@@ -33,11 +33,13 @@ VIEWS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "stats-2025": (("stats", "2025"), {}),
     "agenda-2026": (("agenda", "2026"), {}),
     "who-zhang": (("who", "zhang"), {}),
+    "who-mayor": (("who", "mayor"), {}),
     "search-parking": (("search", "parking"), {}),
     "sources": (("sources",), {}),
     "coverage": (("sources", "--coverage"), {}),
     "trend": (("trend",), {}),
     "trend-growth-target": (("trend", "growth-target"), TERMINAL),
+    "trend-attendance": (("trend", "attendance"), {}),
     "targets": (("targets",), {}),
     "cite": (("cite", "2025-proposals-handled"), {}),
 }
