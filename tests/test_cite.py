@@ -85,7 +85,11 @@ def test_why_names_each_inferred_date(cli: CLI) -> None:
             "The 2026 session of the Chongqing Municipal Committee of the CPPCC had 8 major "
             "items on its agenda; the year is inferred from the pages cited (",
         ),
-        ("tang-liangzhi", "Tang Liangzhi (唐良智), 2021: Mayor of Chongqing (iChongqing, "),
+        ("tang-liangzhi", "Tang Liangzhi (唐良智) was Mayor of Chongqing in 2021 (iChongqing, "),
+        (
+            "wang-jiong-cppcc",
+            "Wang Jiong (王炯) presided over the CPPCC committee's 2019 closing meeting (",
+        ),
         (
             "2026-cppcc.numbered",
             "The 2026 session of the Chongqing Municipal Committee of the CPPCC was the 4th "

@@ -149,8 +149,16 @@ def _agenda_claim(facts: Facts, entry: AgendaEntry, cited_id: str) -> Claim:
 
 
 def _person_claim(facts: Facts, person: Person, cited_id: str) -> Claim:
+    """'Tang Liangzhi (唐良智) was Mayor of Chongqing in 2021'; a role that is something done
+    ('Presided over ...') is said as a verb: 'Wang Jiong (王炯) presided over ...'."""
     name = f"{person.name} ({person.chinese})" if person.chinese else person.name
-    text = f"{name}, {person.year}: {person.role}"
+    first = person.role.split(" ", 1)[0]
+    if first.endswith("ed") and first[:1].isupper() and first[1:].islower():
+        text = f"{name} {person.role[0].lower()}{person.role[1:]}"
+    else:
+        text = f"{name} was {person.role}"
+    if str(person.year) not in person.role:
+        text += f" in {person.year}"
     return _with_inference(Claim(cited_id, text, list(person.source)), person)
 
 
