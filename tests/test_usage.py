@@ -111,6 +111,8 @@ def test_an_empty_argument_is_a_usage_error_everywhere(
         ["dates", "2020", "x" * 10_000],
         ["dates", "--level", "x" * 10_000],
         ["x" * 10_000],
+        ["dates", "--data", "x" * 5000],
+        ["validate", "x" * 5000],
     ],
     ids=lambda a: " ".join(w[:8] for w in a),
 )

@@ -44,7 +44,7 @@ EPILOG = (
 
 def fail(message: str, code: int) -> NoReturn:
     """Print one line on stderr and exit: the only way this program reports an error."""
-    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    print(f"{PROG}: error: {_cut_long_words(one_line(message), WORD_MAX)}", file=sys.stderr)
     raise SystemExit(code)
 
 
@@ -63,6 +63,23 @@ def _output_failed(exc: OSError) -> NoReturn:
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
         raise SystemExit(ExitCode.OK)
     fail(f"cannot write the output: {exc.strerror or exc}", ExitCode.NOT_FOUND)
+
+
+#: A word this long in a message is what someone typed or pasted, not a path worth keeping.
+WORD_MAX = 240
+
+
+def _cut_long_words(message: str, longer_than: int = ECHO_MAX + 20) -> str:
+    """Messages that repeat what was typed ('No such command ...', a --data folder) cut a
+    5,000-character word, as this program's own messages cut what they quote."""
+    long_word = re.compile(r"\S{" + str(longer_than + 1) + ",}")
+
+    def shorten(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.rstrip("'\").,;:")
+        return cut(core) + word[len(core) :]
+
+    return long_word.sub(shorten, message)
 
 
 # --------------------------------------------------------------------------------------------
@@ -347,21 +364,6 @@ def _usage_error(message: str, ctx: typer.Context) -> Exception:
     usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     error: Exception = usage_error(message, ctx=ctx)
     return error
-
-
-_LONG_WORD = re.compile(r"\S{" + str(ECHO_MAX + 20) + ",}")
-
-
-def _cut_long_words(message: str) -> str:
-    """Click's messages repeat what was typed ('No such command ...'): a 5,000-character word
-    is cut, as this program's own messages cut what they quote."""
-
-    def shorten(match: re.Match[str]) -> str:
-        word = match.group(0)
-        core = word.rstrip("'\").,;:")
-        return cut(core) + word[len(core) :]
-
-    return _LONG_WORD.sub(shorten, message)
 
 
 class _Group(TyperGroup, _SharedOptions):
