@@ -355,12 +355,6 @@ def test_search_limit_applies_to_the_table_only(cli: CLI) -> None:
             ["day 3 of 5", "day 2 of 5"],
         ),
         (
-            "2026-03-01",
-            "Nothing ahead in the data: the People's Congress closed 28 days ago, "
-            "on Sunday 1 February 2026.",
-            ["ended 29 days ago", "ended 28 days ago"],
-        ),
-        (
             "2026-01-26",
             "Next: the CPPCC committee, opening tomorrow, on Tuesday 27 January 2026.",
             ["opens tomorrow", "opens in 2 days"],
@@ -377,12 +371,86 @@ def test_next_gives_the_three_kinds_of_answer(
     assert lines[0] == headline
     rows = [line for line in lines if line.lstrip().startswith(("CPPCC", "People's"))]
     assert [next(s for s in statuses if s in row) for row in rows] == statuses
-    ended = today == "2026-03-01"
-    assert ("No later session is in the data" in result.stdout) == ended
+    assert "no later dates are in the data" not in result.stdout
     data = cli("next", "--today", today, "--json").json()
     assert data["headline"] == headline
     assert [s["status"]["text"] for s in data["sessions"]] == statuses
-    assert data["all_ended"] is ended
+    assert data["all_ended"] is False
+    assert data["opening_windows"] == []
+
+
+def test_next_between_sessions_gives_the_window_and_how_to_add_dates(cli: CLI) -> None:
+    # Before: "the Congress closed 305 days ago", the whole 2026 table, and 'validate --help'.
+    result = cli("next", "--today", "2026-12-03", env={"COLUMNS": "300"})  # notes unwrapped
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Next: no later dates are in the data (not announced yet, or not added yet)."
+    )
+    assert "When each body's sessions have opened (computed from the data)" in out
+    assert any(re.search(r"People's Congress\s+9 to 28 January\s", line) for line in lines)
+    assert any(re.search(r"CPPCC committee\s+10 to 27 January\s", line) for line in lines)
+    assert "the sessions opened between 9 and 28 January" in out
+    assert "computed from the dates in the data, not announced dates" in out
+    assert "'twosessions example-overlay FOLDER'" in out
+    assert "'twosessions next --data FOLDER'" in out
+    assert "validate --help" not in out
+    assert "2026-01-27" not in out  # no longer the whole 2026 table
+    assert "2027" not in out  # nothing invents next year's dates
+    assert "Last: the People's Congress closed on Sunday 1 February 2026, 305 days ago." in out
+    data = cli("next", "--today", "2026-12-03", "--json").json()
+    assert data["all_ended"] is True
+    assert data["next_dates_in_data"] is False
+    congress = next(w for w in data["opening_windows"] if w["body"] == "congress")
+    assert congress["earliest"] == {"month": 1, "day": 9}
+    assert congress["latest"] == {"month": 1, "day": 28}
+    assert congress["text"] == "9 to 28 January"
+    assert congress["basis"] == "computed"
+    assert "example-overlay" in data["how_to_add_dates"]
+    assert [s["id"] for s in data["sessions"]] == ["2026-cppcc", "2026-congress"]  # kept whole
+
+
+def test_next_counts_a_session_known_by_its_opening_alone(cli: CLI) -> None:
+    # Before: "opens in 361 days" (2023), although the Congress opened that very day.
+    out = cli("next", "--today", "2022-01-17").stdout
+    assert out.splitlines()[0] == (
+        "Sitting today: the People's Congress, opened today (closing not reported)."
+    )
+    # Before: the committee, opening on 20 January 2024 (closing not reported), was missing.
+    data = cli("next", "--today", "2024-01-20", "--json").json()
+    assert [(s["id"], s["status"]["text"]) for s in data["sessions"]] == [
+        ("2024-cppcc", "opened today (closing not reported)"),
+        ("2024-congress", "opens tomorrow"),
+    ]
+    later = cli("next", "--today", "2024-01-22", "--json").json()["sessions"][0]["status"]
+    assert (later["state"], later["opened_days_ago"]) == ("opened", 2)
+    assert later["text"] == "opened 2 days ago (closing not reported)"
+
+
+def test_timeline_draws_a_session_known_by_one_day_and_never_a_bare_dash(cli: CLI) -> None:
+    # Before: "Not drawn: the CPPCC committee, whose dates are not reported", and '-' lines.
+    out = cli("timeline", "2024").stdout
+    assert "2024-01-20 Sat  CPPCC committee opens (closing not reported)\n" in out
+    assert "2024-01-15 Mon  no sitting reported\n" in out
+    assert not [line for line in out.splitlines() if line.endswith(" -")]
+    drawn = cli("timeline", "2024", env={"TTY_COMPATIBLE": "1", "COLUMNS": "120"}).stdout
+    assert "Not drawn" not in drawn
+    assert "Only its opening day is drawn: its closing is not reported." in drawn
+    data = cli("timeline", "2024", "--json").json()
+    assert data["undated"] == []
+    assert [s["id"] for s in data["sessions"]] == ["2024-cppcc", "2024-congress"]
+
+
+def test_titles_name_the_levels_they_list(cli: CLI) -> None:
+    # Before: "Chongqing Two Sessions, 2026" over the national rows too.
+    assert cli("dates", "2026", "--level", "all").stdout.splitlines()[0] == (
+        "Two Sessions, 2026: Chongqing and national"
+    )
+    assert cli("dates", "--all", "--level", "national").stdout.splitlines()[0] == (
+        "Two Sessions, all years: national"
+    )
+    assert cli("dates", "2026").stdout.splitlines()[0] == "Chongqing Two Sessions, 2026"
 
 
 def test_next_json_shape(cli: CLI) -> None:
@@ -395,6 +463,8 @@ def test_next_json_shape(cli: CLI) -> None:
         "day": 3,
         "of_days": 5,
         "ended_days_ago": None,
+        "opened_days_ago": None,
+        "closes_in_days": None,
         "text": "day 3 of 5",
     }
     assert data["sessions"][1]["opens"]["source"][0]["source"] == NEWS
@@ -437,7 +507,7 @@ def test_timeline_piped_is_one_plain_line_per_day(cli: CLI) -> None:
     result = cli("timeline")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "2026-01-26 Mon  -",
+        "2026-01-26 Mon  no sitting reported",
         "2026-01-27 Tue  CPPCC committee day 1/5",
         "2026-01-28 Wed  CPPCC committee day 2/5; People's Congress day 1/5 (both sitting)",
         "2026-01-29 Thu  CPPCC committee day 3/5; People's Congress day 2/5 (both sitting)",
@@ -783,8 +853,10 @@ def test_color_option(cli: CLI, flag: str, env: dict[str, str], escapes: bool) -
 
 def test_a_joint_session_reads_well_in_the_headline(cli: CLI) -> None:
     before = cli("next", "--today", "2019-12-01", "--json").json()["headline"]
-    assert (
-        before == "Next: the Two Sessions (joint), opening in 40 days, on Friday 10 January 2020."
+    # The committee, known by its opening alone, opens the same day: both are named.
+    assert before == (
+        "Next: the CPPCC committee and the Two Sessions (joint), opening in 40 days, "
+        "on Friday 10 January 2020."
     )
     during = cli("next", "--today", "2020-01-12", "--json").json()["headline"]
     assert during == "Sitting today: the Two Sessions (joint), day 3 of 6."

@@ -36,7 +36,8 @@ def dates(
     opts = options(ctx)
     facts = opts.facts()
     sessions = lookups.all_sessions(facts) if all_years else lookups.sessions_in_year(facts, year)
-    title = wording.dates_title(None if all_years else sessions[0].year)
+    year_shown = None if all_years else sessions[0].year
+    title = wording.dates_title(year_shown, sessions, facts.body_by_id)
 
     present(
         opts.format,
@@ -61,7 +62,9 @@ def next_session(
 ) -> None:
     """Days until the next sessions, or which day of them it is.
 
-    When every session in the data is over, says how long ago the last one ended.
+    A session known by one date still counts ("opened today (closing not reported)").
+    When no later date is in the data, says so, gives the days on which the sessions have
+    opened in the recorded years (computed, not announced) and how to add announced dates.
 
     \b
     Examples:
@@ -76,11 +79,13 @@ def next_session(
     opts = options(ctx)
     facts = opts.facts()
     standings = schedule.next_sessions(facts, day)
+    ended = wording.nothing_ahead(standings)
+    windows = schedule.opening_windows(facts) if ended else []
 
     present(
         opts.format,
-        lambda: payloads.next_data(facts, standings, day),
-        listing=lambda: views.sessions.next_report(facts, standings, day),
+        lambda: payloads.next_data(facts, standings, day, windows),
+        listing=lambda: views.sessions.next_report(facts, standings, day, windows),
     )
 
 

@@ -27,12 +27,16 @@ from twosessions_cli.records import (
 )
 from twosessions_cli.render.citations import add_addresses, citation_data
 from twosessions_cli.render.wording import (
+    ADD_DATES,
     LEFT_OUT_REASON,
     YEAR_OF_ROLE,
     known,
+    last_closed,
     next_headline,
     nothing_ahead,
     standing_text,
+    window_days,
+    windows_sentence,
 )
 from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS
@@ -41,7 +45,7 @@ if TYPE_CHECKING:
     from twosessions_cli.export import Export
     from twosessions_cli.ical import SessionCalendar
     from twosessions_cli.lookups import Coverage, SourceUse
-    from twosessions_cli.schedule import Standing, Timeline
+    from twosessions_cli.schedule import Standing, Timeline, Window
     from twosessions_cli.search import Hit
     from twosessions_cli.series import Series
     from twosessions_cli.targets import TargetYear
@@ -101,11 +105,31 @@ def validation_data(
     }
 
 
-def next_data(facts: Facts, standings: Sequence[Standing], today: dt.date) -> dict[str, Any]:
+def next_data(
+    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window] = ()
+) -> dict[str, Any]:
+    """The countdown; between sessions (``all_ended``), also when each body's sessions have
+    opened in the recorded years, computed from the data, and how to add announced dates."""
+    ended = nothing_ahead(standings)
     return {
         "today": today.isoformat(),
         "headline": next_headline(standings, facts.body_by_id),
-        "all_ended": nothing_ahead(standings),
+        "all_ended": ended,
+        "next_dates_in_data": not ended,
+        "last": last_closed(standings, facts.body_by_id) if ended else None,
+        "opening_windows": [
+            {
+                "body": w.body,
+                "earliest": {"month": w.earliest.month, "day": w.earliest.day},
+                "latest": {"month": w.latest.month, "day": w.latest.day},
+                "text": window_days(w),
+                "years": w.years,
+                "basis": "computed",
+            }
+            for w in windows
+        ],
+        "opening_window": windows_sentence(windows, facts.body_by_id),
+        "how_to_add_dates": ADD_DATES if ended else None,
         "sessions": [
             {
                 **session_data(facts, s.session),
@@ -115,6 +139,8 @@ def next_data(facts: Facts, standings: Sequence[Standing], today: dt.date) -> di
                     "day": s.day,
                     "of_days": s.span.days if s.day is not None else None,
                     "ended_days_ago": s.ended_ago,
+                    "opened_days_ago": s.opened_ago,
+                    "closes_in_days": s.closes_in,
                     "text": standing_text(s),
                 },
             }

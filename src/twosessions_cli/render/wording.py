@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Body, Dated, Figure, Grounds, Session
-from twosessions_cli.text import PROG, day_month, long_date, plural
+from twosessions_cli.text import MONTHS, PROG, day_month, long_date, plural
 
 if TYPE_CHECKING:
-    from twosessions_cli.schedule import Standing, Timeline
+    from twosessions_cli.schedule import Standing, Timeline, Window
 
 
 #: What the year beside a person means, said once under ``who`` and in its JSON.
@@ -63,9 +63,16 @@ def value_text(figure: Figure) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def dates_title(year: int | None) -> str:
-    """The title of ``dates``: one year, or all of them (``None``)."""
-    return f"Chongqing Two Sessions, {'all years' if year is None else year}"
+def dates_title(
+    year: int | None, sessions: Sequence[Session] = (), bodies: Mapping[str, Body] | None = None
+) -> str:
+    """The title of ``dates``: one year, or all of them (``None``), naming the levels listed:
+    'Chongqing Two Sessions, 2026', or 'Two Sessions, 2026: Chongqing and national'."""
+    when = "all years" if year is None else str(year)
+    found = {b.level for b in (bodies or {}).values() if any(s.body == b.id for s in sessions)}
+    if "national" not in found:
+        return f"Chongqing Two Sessions, {when}"
+    return f"Two Sessions, {when}: {'Chongqing and national' if len(found) > 1 else 'national'}"
 
 
 def figures_title(year: int, *, reported: bool) -> str:
@@ -98,47 +105,127 @@ GLOSSARY_TITLE = "Glossary (twosessions explain NAME for more; English or Chines
 
 
 def standing_text(standing: Standing) -> str:
-    """'opens in 7 days', 'day 3 of 5' or 'ended 28 days ago'."""
-    if standing.state == "upcoming":
+    """'opens in 7 days', 'day 3 of 5', 'opened today (closing not reported)', 'ended 28 days
+    ago'."""
+    state = standing.state
+    if state == "upcoming":
         return "opens tomorrow" if standing.opens_in == 1 else f"opens in {standing.opens_in} days"
-    if standing.state == "sitting":
-        return f"day {standing.day} of {standing.span.days}"
+    if state == "sitting":
+        if standing.span.days is not None:
+            return f"day {standing.day} of {standing.span.days}"
+        if standing.span.opens is not None:
+            return "opened today (closing not reported)"
+        return "closes today (opening not reported)"
+    if state == "opened":
+        ago = "yesterday" if standing.opened_ago == 1 else f"{standing.opened_ago} days ago"
+        return f"opened {ago} (closing not reported)"
+    if state == "closing":
+        when = "tomorrow" if standing.closes_in == 1 else f"in {standing.closes_in} days"
+        return f"closes {when} (opening not reported)"
     return "ended yesterday" if standing.ended_ago == 1 else f"ended {standing.ended_ago} days ago"
 
 
 def next_headline(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str:
     """One sentence that answers 'what is next?'."""
+
     # Worded so that the verb never has to agree with a body's name: "the Two Sessions
     # (joint)" is plural where "the CPPCC committee" is singular.
+    def who(group: Sequence[Standing]) -> str:
+        return "; ".join(
+            f"the {body_name(bodies, s.session.body)}, {standing_text(s)}" for s in group
+        )
+
     sitting = [s for s in standings if s.state == "sitting"]
     if sitting:
-        who = "; ".join(
-            f"the {body_name(bodies, s.session.body)}, {standing_text(s)}" for s in sitting
-        )
-        return f"Sitting today: {who}."
+        return f"Sitting today: {who(sitting)}."
     upcoming = [s for s in standings if s.state == "upcoming"]
     if upcoming:
         first = upcoming[0]
         days = "tomorrow" if first.opens_in == 1 else f"in {first.opens_in} days"
+        same_day = [s for s in upcoming if s.opens_in == first.opens_in]
+        names = " and ".join(f"the {body_name(bodies, s.session.body)}" for s in same_day)
         return (
-            f"Next: the {body_name(bodies, first.session.body)}, opening {days}, "
-            f"on {long_date(first.span.opens)}."
+            f"Next: {names}, opening {days}, "
+            f"on {long_date(first.span.first)}."  # upcoming: the first day is the opening
         )
-    last = max(standings, key=lambda s: (s.span.closes, s.session.body))
-    ago = "yesterday" if last.ended_ago == 1 else f"{last.ended_ago} days ago"
-    return (
-        f"Nothing ahead in the data: the {body_name(bodies, last.session.body)} closed {ago}, "
-        f"on {long_date(last.span.closes)}."
-    )
+    under_way = [s for s in standings if s.pending]
+    if under_way:
+        return f"No session is known to sit today: {who(under_way)}."
+    return NOT_ANNOUNCED
 
 
 def nothing_ahead(standings: Sequence[Standing]) -> bool:
-    return all(s.state == "ended" for s in standings)
+    """Whether every session of the countdown is over (or, its closing unknown, long opened)."""
+    return not any(s.pending for s in standings)
 
 
-NOTHING_AHEAD_HINT = (
-    "No later session is in the data. When the next dates are announced, "
-    "add them with --data DIR (see 'twosessions validate --help')."
+NOT_ANNOUNCED = "Next: no later dates are in the data (not announced yet, or not added yet)."
+
+
+def last_closed(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str | None:
+    """'Last: the People's Congress closed on Sunday 1 February 2026, 305 days ago.'"""
+    ended = [s for s in standings if s.state == "ended" and s.span.closes is not None]
+    if not ended:
+        return None
+    last = max(ended, key=lambda s: (s.span.closes or s.span.first, s.session.body))
+    closed = last.span.closes or last.span.first
+    ago = "yesterday" if last.ended_ago == 1 else f"{last.ended_ago} days ago"
+    return f"Last: the {body_name(bodies, last.session.body)} closed on {long_date(closed)}, {ago}."
+
+
+def _span_of_days(earliest: dt.date, latest: dt.date, joiner: str = "to") -> str:
+    """'9 to 28 January', '3 March to 22 May', '5 March'."""
+    first, last = MONTHS[earliest.month - 1], MONTHS[latest.month - 1]
+    if earliest == latest:
+        return f"{earliest.day} {first}"
+    if earliest.month == latest.month:
+        return f"{earliest.day} {joiner} {latest.day} {last}"
+    return f"{earliest.day} {first} {joiner} {latest.day} {last}"
+
+
+def years_text(years: Sequence[int]) -> str:
+    """'2021-2026' for a full run, else 'in 9 years from 2011 to 2026'."""
+    first, last = min(years), max(years)
+    if first == last:
+        return f"in {first}"
+    if len(set(years)) == last - first + 1:
+        return f"in {first}-{last}"
+    return f"in {len(set(years))} years from {first} to {last}"
+
+
+def window_days(window: Window) -> str:
+    """'18 to 27 January': the days of the year on which a body's sessions have opened."""
+    return _span_of_days(window.earliest, window.latest)
+
+
+def windows_sentence(windows: Sequence[Window], bodies: Mapping[str, Body]) -> str | None:
+    """When the sessions have opened in the recorded years, the bodies of a level together
+    (municipal and national apart: one January, the other March)."""
+    by_level: dict[str, list[Window]] = {}
+    for window in windows:
+        body = bodies.get(window.body)
+        by_level.setdefault(body.level if body else "", []).append(window)
+    said = []
+    for level, group in by_level.items():
+        earliest = min(w.earliest for w in group)
+        latest = max(w.latest for w in group)
+        years = sorted({y for w in group for y in w.years})
+        which = f"the {level} sessions" if len(by_level) > 1 and level else "the sessions"
+        said.append(
+            f"{which} opened between {_span_of_days(earliest, latest, 'and')} "
+            f"({years_text(years).removeprefix('in ')})"
+        )
+    if not said:
+        return None
+    return f"In the recorded years {'; '.join(said)}: {COMPUTED}."
+
+
+COMPUTED = "computed from the dates in the data, not announced dates"
+WINDOWS_TITLE = "When each body's sessions have opened (computed from the data)"
+ADD_DATES = (
+    "When the dates are announced, add them with their source: 'twosessions example-overlay "
+    "FOLDER' writes a worked example to copy, then 'twosessions next --data FOLDER' counts "
+    "from them."
 )
 
 

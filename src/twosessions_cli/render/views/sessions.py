@@ -24,14 +24,20 @@ from twosessions_cli.render.notes import (
     unless_sourced,
 )
 from twosessions_cli.render.wording import (
-    NOTHING_AHEAD_HINT,
+    ADD_DATES,
+    NOT_ANNOUNCED,
+    WINDOWS_TITLE,
     as_of_title,
     body_name,
     known,
+    last_closed,
     next_headline,
     nothing_ahead,
     standing_text,
     venue_text,
+    window_days,
+    windows_sentence,
+    years_text,
 )
 from twosessions_cli.store import Facts
 
@@ -39,7 +45,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from twosessions_cli.lookups import Coverage
-    from twosessions_cli.schedule import Standing
+    from twosessions_cli.schedule import Standing, Window
 
 
 DAYS_COUNTED = "Days are calendar days, both ends counted."
@@ -134,16 +140,46 @@ def sessions_report(facts: Facts, sessions: Sequence[Session], title: str) -> Re
     return Report(facts, table, notes, refs, sheet=sheets.sessions_sheet(facts, sessions))
 
 
-def next_report(facts: Facts, standings: Sequence[Standing], today: dt.date) -> Report:
+def next_report(
+    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window] = ()
+) -> Report:
+    """The countdown; between sessions, when each body's sessions have opened instead."""
+    bodies = facts.body_by_id
+    if nothing_ahead(standings):
+        return _between_sessions(facts, standings, today, windows)
     sessions = [s.session for s in standings]
     status = {s.session.id: standing_text(s) for s in standings}
     table, notes = sessions_table(facts, sessions, as_of_title(today), status)
-    if nothing_ahead(standings):
-        notes.after.append(NOTHING_AHEAD_HINT)
     refs = [r for s in sessions for r in citations(s)]
-    lead = next_headline(standings, facts.body_by_id)
     sheet = sheets.next_sheet(facts, standings, today)
-    return Report(facts, table, notes, refs, lead=lead, sheet=sheet)
+    return Report(facts, table, notes, refs, lead=next_headline(standings, bodies), sheet=sheet)
+
+
+def _between_sessions(
+    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window]
+) -> Report:
+    """No date ahead in the data: when the sessions have opened before, computed from the
+    recorded openings (never a date for next year), and how to add the announced dates."""
+    listing = Listing(
+        WINDOWS_TITLE,
+        [
+            Column("Body", name=True),
+            Column("Opened between", whole=True),
+            Column("Years with an opening date", name=True),
+        ],
+    )
+    for window in windows:
+        listing.add(
+            text(body_name(facts.body_by_id, window.body)),
+            text(window_days(window)),
+            text(years_text(window.years).removeprefix("in ")),
+        )
+    notes = Footnotes()
+    notes.once(windows_sentence(windows, facts.body_by_id))
+    notes.after += [line for line in (last_closed(standings, facts.body_by_id), ADD_DATES) if line]
+    # CSV keeps the sessions and their standing, as before; the window is in JSON too.
+    sheet = sheets.next_sheet(facts, standings, today)
+    return Report(facts, listing, notes, lead=NOT_ANNOUNCED, sheet=sheet)
 
 
 COVERAGE_NOTES = (

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from twosessions_cli.records import Body
-    from twosessions_cli.schedule import Sitting, Timeline
+    from twosessions_cli.schedule import Sitting, Span, Timeline
 
 _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
 
@@ -38,7 +38,10 @@ def show_timeline(facts: Facts, line: Timeline) -> None:
     notes = Footnotes()
     marks = {
         span.session.id: _date_marks(notes, span.session)
-        + notes.mark(origin_note(facts, "sessions", span.session.id))
+        + notes.mark(
+            origin_note(facts, "sessions", span.session.id),
+            _one_day_note(span),
+        )
         for span in line.spans
     }
     strip = _timeline_strip(line, bodies, marks, glyphs)
@@ -56,6 +59,20 @@ def show_timeline(facts: Facts, line: Timeline) -> None:
         )
     refs = (r for span in line.spans for r in citations(span.session))
     print_with_notes(facts, table, [legend, *notes.lines()], refs)
+
+
+def _one_day_note(span: Span) -> str | None:
+    """The note of a session drawn on its one known day."""
+    if span.days is not None:
+        return None
+    if span.closes is None:
+        return "Only its opening day is drawn: its closing is not reported."
+    return "Only its closing day is drawn: its opening is not reported."
+
+
+def _missing_end(span: Span) -> str:
+    """'(closing not reported)' for a session known only by its opening, and the converse."""
+    return "(closing not reported)" if span.closes is None else "(opening not reported)"
 
 
 def _date_marks(notes: Footnotes, session: Session) -> str:
@@ -94,7 +111,7 @@ def _timeline_strip(
             for day in line.days
         ]
         label = text(body_name(bodies, span.session.body) + marks[span.session.id], colour)
-        table.add_row(label, *cells, text(span.days))
+        table.add_row(label, *cells, text("—" if span.days is None else span.days))
     most = max(len(d.sittings) for d in line.days)
     if most > 1:
         table.add_row(
@@ -125,7 +142,7 @@ def _timeline_columns(
         cells = []
         for span in line.spans:
             sitting = next((s for s in day.sittings if s.span is span), None)
-            cells.append(text(f"{glyphs[0]} {sitting.day}/{span.days}" if sitting else ""))
+            cells.append(text(_day_of(sitting, glyphs[0]) if sitting else ""))
         mark = f" {glyphs[1]}" if len(day.sittings) > 1 else ""
         style = "dim" if date.weekday() >= 5 and not day.sittings else ""
         label = f"{WEEKDAYS[date.weekday()][:3]} {day_month(date)}"
@@ -133,17 +150,34 @@ def _timeline_columns(
     return table
 
 
+def _day_of(sitting: Sitting, glyph: str) -> str:
+    """'██ 3/5', or '██ opens' / '██ closes' for a session known by that day alone."""
+    if sitting.span.days is None:
+        return f"{glyph} {'opens' if sitting.span.closes is None else 'closes'}"
+    return f"{glyph} {sitting.day}/{sitting.span.days}"
+
+
 def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
-    return "; ".join(
-        f"{body_name(bodies, s.session.body)} day {s.day}/{s.span.days}" for s in sittings
-    )
+    said = []
+    for s in sittings:
+        name = body_name(bodies, s.session.body)
+        if s.span.days is None:
+            verb = "opens" if s.span.closes is None else "closes"
+            said.append(f"{name} {verb} {_missing_end(s.span)}")
+        else:
+            said.append(f"{name} day {s.day}/{s.span.days}")
+    return "; ".join(said)
+
+
+#: A day on which no session is reported, said in words: a bare '-' reads as missing output.
+NO_SITTING = "no sitting reported"
 
 
 def _plain_timeline(line: Timeline, bodies: dict[str, Body]) -> None:
     """One line per day for pipes: 'DATE WEEKDAY  who sits (day K/N)', grep- and diff-friendly."""
     out = sys.stdout
     for day in line.days:
-        who = _sitting_text(day.sittings, bodies) or "-"
+        who = _sitting_text(day.sittings, bodies) or NO_SITTING
         if len(day.sittings) > 1:
             who += f" ({overlap_label(len(day.sittings)).lower()})"
         weekday = WEEKDAYS[day.date.weekday()][:3]
