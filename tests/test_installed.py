@@ -209,7 +209,7 @@ def test_no_color_in_a_real_terminal() -> None:
     [
         ("2026-01-20", "Next: the CPPCC committee, opening in 7 days, on Tuesday 27 January 2026."),
         ("2026-01-29", "Sitting today: the CPPCC committee, day 3 of 5; the People's Congress"),
-        ("2026-03-01", "Nothing ahead in the data: the People's Congress closed 28 days ago"),
+        ("2026-03-01", "Next: no later dates are in the data (not announced yet, or not added"),
     ],
 )
 def test_next_as_installed(tmp_path: Path, today: str, first_line: str) -> None:
@@ -253,7 +253,10 @@ def test_ics_round_trip_as_installed(tmp_path: Path) -> None:
 def test_timeline_and_glossary_as_installed(tmp_path: Path) -> None:
     piped = run("timeline", "2020", cwd=tmp_path)
     assert piped.returncode == 0
-    assert "2020-01-10 Fri  Two Sessions (joint) day 1/6" in piped.stdout.splitlines()
+    assert (
+        "2020-01-10 Fri  CPPCC committee opens (closing not reported); Two Sessions (joint) "
+        "day 1/6 (both sitting)"
+    ) in piped.stdout.splitlines()
     assert "\x1b" not in piped.stdout
     terms = json.loads(run("glossary", "--json", cwd=tmp_path).stdout)["terms"]
     assert {t["chinese"] for t in terms} >= {"两会", "重庆市政协", "重庆市人民代表大会", "提案"}
