@@ -293,3 +293,25 @@ def test_markdown_never_reads_data_as_markup(cli: CLI, tmp_path: Path) -> None:
     assert "*em* [x](http://evil) &lt;b&gt;|&lt;/b&gt; `code`" in rendered
     assert "# not a heading | _under_ ~~gone~~ &amp;amp;" in rendered
     assert len(evil) == len(header)
+
+
+#: CSV and Markdown pinned byte for byte, so that a change to their columns shows as a readable
+#: diff (regenerate with UPDATE_GOLDEN=1, as tests/test_golden.py, and read the diff).
+FORMAT_GOLDEN = {
+    "stats-2025.csv": ["stats", "2025", "--format", "csv"],
+    "dates-2026.csv": ["dates", "2026", "--format", "csv"],
+    "who-zhang.md": ["who", "zhang", "--format", "markdown"],
+    "agenda-2026.md": ["agenda", "2026", "--format", "markdown"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMAT_GOLDEN))
+def test_format_matches_its_golden_file(cli: CLI, name: str) -> None:
+    import os
+
+    result = cli(*FORMAT_GOLDEN[name])
+    assert result.exit_code == 0, result.stderr
+    golden = Path(__file__).parent / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8", newline="")
+    assert result.stdout == golden.read_text(encoding="utf-8")
