@@ -66,12 +66,13 @@ def people_report(facts: Facts, people: Sequence[Person]) -> Report:
             Column("Chinese", whole=True),
             Column("Role"),
             Column("Body", name=True),
-            Column("Year", whole=True),
+            Column("Sessions", whole=True),
             Column("What they said or did"),
             source_column(),
         ],
     )
     notes = Footnotes()
+    notes.once(YEAR_OF_ROLE)
     for person in people:
         listing.add(
             text(person.name),
