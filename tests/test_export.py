@@ -447,3 +447,40 @@ def test_sqlite_utils_reads_the_tables_keys_types_and_views(exported: Path) -> N
     assert [(r["value"], r["source"], r["paragraph"], r["address"]) for r in rows] == [
         (1385, "icq-20260125", 6, ICQ)
     ]
+
+
+def test_datasette_serves_the_view_and_follows_the_foreign_keys(exported: Path) -> None:
+    datasette_app = pytest.importorskip("datasette.app", reason="datasette is in the test extras")
+    import asyncio
+
+    async def ask(*paths: str) -> list[object]:
+        ds = datasette_app.Datasette([str(exported / "twosessions.sqlite")])
+        answers = []
+        for path in paths:
+            response = await ds.client.get(path)
+            assert response.status_code == 200, path
+            answers.append(response.json())
+        return answers
+
+    view, tables = asyncio.run(
+        ask(
+            "/twosessions/figures_with_sources.json?id=2025-proposals-handled&cites=record"
+            "&_shape=array",
+            "/twosessions.json",
+        )
+    )
+    assert isinstance(view, list)
+    assert [(r["value"], r["source"], r["paragraph"], r["address"]) for r in view] == [
+        (1385, "icq-20260125", 6, ICQ)
+    ]
+    assert isinstance(tables, dict)
+    outgoing = {
+        t["name"]: {(k["column"], k["other_table"]) for k in t["foreign_keys"]["outgoing"]}
+        for t in tables["tables"]
+    }
+    assert outgoing["figures"] == {
+        ("body", "bodies"),
+        ("session_id", "sessions"),
+        ("reported_by", "people"),
+    }
+    assert sorted(v["name"] for v in tables["views"]) == sorted(view_name(k) for k in VIEWED_KINDS)
