@@ -61,8 +61,13 @@ def test_a_value_never_carries_one_note_twice() -> None:
 def test_dates_all_says_shared_notes_once_and_fits_a_screen(cli: CLI) -> None:
     out = cli("dates", "--all").stdout
     lines = out.splitlines()
-    # Before: 209 lines, and the same year note hung on 21 cells.
-    assert len(lines) <= 70, len(lines)
+    # Before: 209 lines, and the same year note hung on 21 cells; now one line a session
+    # (more for more sources), the session numbers left for a wider terminal.
+    assert len(lines) <= 60, len(lines)
+    assert "Not shown at this width: Session (a wider terminal or --json shows it)." in out
+    wide = cli("dates", "--all", env={"COLUMNS": "120"}).stdout
+    assert "1st of 5th term" in wide
+    assert "Not shown at this width" not in wide
     assert "Year inferred: the page prints the day and month only" not in out
     assert out.count(" of these dates are inferred") == 1
     notes = note_lines(out)

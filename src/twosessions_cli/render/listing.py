@@ -31,6 +31,9 @@ class Column(msgspec.Struct, frozen=True):
     name: bool = False  # a name: may wrap between words, needs less room than running text
     cites: bool = False  # shows the row's citations: CSV spells them out in full
     link: bool = False  # web addresses: kept whole (stacked, on a line of their own), linked
+    #: Left out of a table too narrow for every name to fit whole, when that lets the rest fit
+    #: on one line a row (the stacked blocks, CSV, Markdown and JSON keep it; a line says so).
+    spare: bool = False
 
 
 def source_column(style: str = "dim") -> Column:
@@ -112,7 +115,31 @@ class Listing(msgspec.Struct):
         ]
         return sum(widths) + _GAPS * (len(widths) - 1) + 2
 
+    def without_spare(self) -> Listing:
+        """The listing without its spare columns."""
+        keep = [n for n, column in enumerate(self.columns) if not column.spare]
+        rows = [
+            Row(
+                [r.cells[n] for n in keep],
+                [r.bare[n] for n in keep],
+                [r.notes[n] for n in keep],
+                r.refs,
+            )
+            for r in self.rows
+        ]
+        heading = tuple(keep.index(n) for n in self.heading if n in keep)
+        return Listing(self.title, [self.columns[n] for n in keep], heading or (0,), rows)
+
     def renderable(self, width: int) -> RenderableType:
+        spare = [c.header for c in self.columns if c.spare]
+        if spare and self.needed_width(whole_names=True) > width:
+            trimmed = self.without_spare()
+            if trimmed.needed_width(whole_names=True) <= width:
+                from rich.console import Group
+
+                left_out = " and ".join(spare)
+                said = f"Not shown at this width: {left_out} (a wider terminal or --json shows it)."
+                return Group(trimmed.renderable(width), text(said, "dim"))
         if self.needed_width() <= width:
             from rich.console import Group
 

@@ -145,6 +145,11 @@ def inferred_dates_note(count: int) -> str:
     )
 
 
+def inferred_numbers_note(about: list[str]) -> str:
+    """Said once under a listing of many years: which session numbers are inferred."""
+    return f"Session numbers inferred (no page prints them); the reason: twosessions cite {_either(about)}."
+
+
 def date_notes(dated: Dated, about: str | None = None) -> list[str | Note | None]:
     """The notes of a date: scheduled, or inferred (one note for every inferred date of the
     view, naming the dates' ids, when ``about`` names this one)."""

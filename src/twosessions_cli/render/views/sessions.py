@@ -20,6 +20,7 @@ from twosessions_cli.render.notes import (
     brief_note,
     date_cell,
     inferred_dates_note,
+    inferred_numbers_note,
     origin_note,
     unless_sourced,
 )
@@ -81,7 +82,7 @@ def sessions_table(
     columns = [Column("Year", whole=True, justify="right")] if many_years else []
     columns.append(Column("Body", name=True))
     if status is None:
-        columns.append(Column("Session", name=True))
+        columns.append(Column("Session", name=True, spare=many_years))
     columns += [Column("Opens", whole=True), Column("Closes", whole=True)]
     if status is None:
         columns.append(Column("Days", whole=True, justify="right"))
@@ -94,6 +95,7 @@ def sessions_table(
     notes = Footnotes()
     bodies = facts.body_by_id
     inferred_dates = 0
+    inferred_numbers: list[str] = []
     for session in sessions:
         body = notes.marked(
             body_name(bodies, session.body),
@@ -106,14 +108,14 @@ def sessions_table(
             label = session.label() or "—"
             number = unless_sourced(session.numbered)
             about = f"{session.id}.numbered"
-            row.append(
-                notes.marked(
-                    label,
-                    Note(INFERRED_NUMBER, about)
-                    if number is not None and number.basis == "inferred"
-                    else brief_note(number, about),
-                )
-            )
+            if many_years and number is not None and number.basis == "inferred":
+                # The column may be left out at this width: said under the listing instead.
+                inferred_numbers.append(about)
+                row.append(text(label))
+            else:
+                inferred = number is not None and number.basis == "inferred"
+                note = Note(INFERRED_NUMBER, about) if inferred else brief_note(number, about)
+                row.append(notes.marked(label, note))
         for name, dated in (("opens", session.opens), ("closes", session.closes)):
             row.append(date_cell(notes, dated, f"{session.id}.{name}", inferred=not many_years))
             inferred_dates += dated is not None and dated.basis == "inferred"
@@ -129,6 +131,8 @@ def sessions_table(
     if many_years:
         if inferred_dates:
             notes.once(inferred_dates_note(inferred_dates))
+        if inferred_numbers:
+            notes.once(inferred_numbers_note(inferred_numbers))
         if status is None and any(s.length for s in sessions):
             notes.once(DAYS_ONCE)
     return listing, notes
