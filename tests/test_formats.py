@@ -315,3 +315,18 @@ def test_format_matches_its_golden_file(cli: CLI, name: str) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(result.stdout, encoding="utf-8", newline="")
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_markdown_escapes_the_data_but_not_its_own_footnote_marks(facts: Facts) -> None:
+    from twosessions_cli.render.formats import Report
+    from twosessions_cli.render.listing import Column, Listing
+    from twosessions_cli.render.notes import Footnotes
+    from twosessions_cli.render.output import OutputFormat
+
+    listing = Listing("T", [Column("Value")])
+    notes = Footnotes()
+    listing.add(notes.marked("[x]*1*", "a note with *stars*"))
+    out = Report(facts, listing, notes).written(OutputFormat.markdown)
+    assert "| \\[x\\]\\*1\\*[1] |" in out
+    assert "\n[1] a note with \\*stars\\*" in out
+    assert _tables(out)[0][1] == ["\\[x\\]\\*1\\*[1]"]

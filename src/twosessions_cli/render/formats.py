@@ -13,7 +13,7 @@ from twosessions_cli.records import SourceRef
 from twosessions_cli.render.cells import text
 from twosessions_cli.render.citations import sources_legend
 from twosessions_cli.render.listing import Column, Listing, print_with_notes
-from twosessions_cli.render.notes import Footnotes
+from twosessions_cli.render.notes import Footnotes, marks_text
 from twosessions_cli.render.output import OutputFormat, console
 from twosessions_cli.render.sheet import Sheet
 from twosessions_cli.store import Facts
@@ -74,14 +74,27 @@ def markdown_line(value: str) -> str:
     return _BLOCK_START.sub(r"\1\\\2", markdown_cell(value))
 
 
+#: A numbered note's own mark, '[2] ', written as it is: no Markdown reads it as markup, as
+#: the document defines no link reference (data cannot start a line to define one).
+_NOTE_NUMBER = re.compile(r"\[\d+\] ")
+
+
+def _note_line(line: str) -> str:
+    number = _NOTE_NUMBER.match(line)
+    if number is None:
+        return markdown_line(line)
+    return number.group() + markdown_cell(line[number.end() :])
+
+
 def markdown_text(report: Report) -> str:
-    """A GitHub table, with the footnotes and sources below it; addresses are autolinks."""
+    """A GitHub table, with the footnotes and sources below it; addresses are autolinks, and
+    the footnote marks ('[1]') are left as they are while the data's own text is escaped."""
     listing = report.listing
 
-    def cell(column: Column, value: str) -> str:
-        if column.link and value:
-            return f"<{value}>" if _AUTOLINK.fullmatch(value) else markdown_cell(value)
-        return markdown_cell(value)
+    def cell(column: Column, value: str, notes: tuple[int, ...]) -> str:
+        if column.link and value and _AUTOLINK.fullmatch(value):
+            return f"<{value}>"
+        return markdown_cell(value) + marks_text(notes)
 
     lines = []
     if report.lead:
@@ -92,10 +105,13 @@ def markdown_text(report: Report) -> str:
         "| " + " | ".join("---:" if c.justify == "right" else "---" for c in listing.columns) + " |"
     )
     for row in listing.rows:
-        cells = (cell(c, r.plain) for c, r in zip(listing.columns, row.cells, strict=True))
+        cells = (
+            cell(column, bare, notes)
+            for column, bare, notes in zip(listing.columns, row.bare, row.notes, strict=True)
+        )
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines += [f"{markdown_line(line)}  " for line in report.notes.lines()]
+    lines += [f"{_note_line(line)}  " for line in report.notes.lines()]
     legend = sources_legend(report.facts, report.refs)
     if legend:
         lines.append(markdown_line(legend))
