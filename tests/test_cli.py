@@ -423,6 +423,9 @@ def test_next_counts_a_session_known_by_its_opening_alone(cli: CLI) -> None:
         ("2024-cppcc", "opened today (closing not reported)"),
         ("2024-congress", "opens tomorrow"),
     ]
+    assert cli("next", "--today", "2022-01-19").stdout.splitlines()[0] == (
+        "Known in part: the People's Congress, opened 2 days ago (closing not reported)."
+    )
     later = cli("next", "--today", "2024-01-22", "--json").json()["sessions"][0]["status"]
     assert (later["state"], later["opened_days_ago"]) == ("opened", 2)
     assert later["text"] == "opened 2 days ago (closing not reported)"

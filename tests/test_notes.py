@@ -56,6 +56,7 @@ def test_a_value_never_carries_one_note_twice() -> None:
 
     notes = Footnotes()
     assert str(notes.marked("x", "A.", "A.", "B.")) == "x[1][2]"
+    assert str(notes.marked("y", "B.", "A.")) == "y[1][2]"  # in number order
 
 
 def test_dates_all_says_shared_notes_once_and_fits_a_screen(cli: CLI) -> None:

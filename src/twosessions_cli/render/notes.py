@@ -68,11 +68,8 @@ class Footnotes:
 
     def numbers(self, *notes: str | Note | None) -> tuple[int, ...]:
         found = (self.number(note) for note in notes)
-        unique: list[int] = []
-        for n in found:
-            if n is not None and n not in unique:
-                unique.append(n)
-        return tuple(unique)
+        # Each note once, in number order: '[1][2]', never '[2][1]' or '[1][1]'.
+        return tuple(sorted({n for n in found if n is not None}))
 
     def mark(self, *notes: str | Note | None) -> str:
         """The marks to put after a value for these notes ('' when there are none)."""

@@ -150,7 +150,7 @@ def next_headline(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> 
         )
     under_way = [s for s in standings if s.pending]
     if under_way:
-        return f"No session is known to sit today: {who(under_way)}."
+        return f"Known in part: {who(under_way)}."
     return NOT_ANNOUNCED
 
 
