@@ -484,3 +484,20 @@ def test_datasette_serves_the_view_and_follows_the_foreign_keys(exported: Path) 
         ("reported_by", "people"),
     }
     assert sorted(v["name"] for v in tables["views"]) == sorted(view_name(k) for k in VIEWED_KINDS)
+
+
+def test_bom_starts_each_csv_with_a_byte_order_mark(cli: CLI, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    result = cli("export", str(folder), "--bom", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["bom"] is True
+    for table in TABLE_NAMES:
+        raw = (folder / f"{table}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf" + b"id," if table != "citations" else b"\xef\xbb\xbf")
+        assert raw.count(b"\xef\xbb\xbf") == 1
+    lines = list(csv.reader(io.StringIO((folder / "bodies.csv").read_text("utf-8-sig"))))
+    assert lines[0][0] == "id"
+    assert "UTF-8 with a byte-order mark" in (folder / "README.md").read_text(encoding="utf-8")
+    assert not (folder / "twosessions.sqlite").read_bytes().startswith(b"\xef\xbb\xbf")
+    plain = cli("export", str(tmp_path / "plain"), "--json").json()
+    assert plain["bom"] is False

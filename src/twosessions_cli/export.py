@@ -57,6 +57,7 @@ class Export(msgspec.Struct, frozen=True):
     level: str
     version: str
     overlays: list[str]
+    bom: bool
     files: list[Written]
     database: str
     tables: dict[str, int]
@@ -64,18 +65,28 @@ class Export(msgspec.Struct, frozen=True):
 
 
 def export_folder(
-    facts: Facts, folder: Path, *, level: str, overlays: Sequence[Path], force: bool
+    facts: Facts,
+    folder: Path,
+    *,
+    level: str,
+    overlays: Sequence[Path],
+    force: bool,
+    bom: bool = False,
 ) -> Export:
-    """Write the whole record into ``folder``; refuse a non-empty folder unless ``force``."""
+    """Write the whole record into ``folder``; refuse a non-empty folder unless ``force``.
+
+    ``bom``: each CSV file starts with a UTF-8 byte-order mark, for spreadsheet programs.
+    """
     _check_folder(folder, force=force)
     rows = {t.name: [row_values(t, r) for r in table_rows(facts, t)] for t in TABLES}
     shown = [str(p) for p in overlays]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        files = [_write_csv(folder, table, rows[table.name]) for table in TABLES]
+        files = [_write_csv(folder, table, rows[table.name], bom=bom) for table in TABLES]
         views = _write_database(folder / DATABASE, rows, level=level, overlays=shown)
         readme = folder / README
-        readme.write_text(readme_text(rows, views, level=level, overlays=shown), encoding="utf-8")
+        text = readme_text(rows, views, level=level, overlays=shown, bom=bom)
+        readme.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise TwoSessionsError(
             f"cannot write into {str(folder)!r}: {exc.strerror or exc}; give a folder you can "
@@ -87,6 +98,7 @@ def export_folder(
         level=level,
         version=__version__,
         overlays=shown,
+        bom=bom,
         files=[*files, Written(database), Written(str(readme))],
         database=database,
         tables={name: len(table_rows) for name, table_rows in rows.items()},
@@ -111,7 +123,7 @@ def _check_folder(folder: Path, *, force: bool) -> None:
         ) from None
 
 
-def _write_csv(folder: Path, table: Table, rows: list[tuple[Value, ...]]) -> Written:
+def _write_csv(folder: Path, table: Table, rows: list[tuple[Value, ...]], *, bom: bool) -> Written:
     import csv
     import io
 
@@ -120,7 +132,7 @@ def _write_csv(folder: Path, table: Table, rows: list[tuple[Value, ...]]) -> Wri
     writer.writerow([c.name for c in table.columns])
     writer.writerows([csv_cell(v) for v in row] for row in rows)
     path = folder / f"{table.name}.csv"
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    path.write_bytes(("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8"))
     return Written(str(path), table.name, len(rows))
 
 
@@ -216,6 +228,7 @@ def readme_text(
     *,
     level: str,
     overlays: list[str],
+    bom: bool = False,
 ) -> str:
     """The folder's README: where the data came from, the sourcing rules, each table and view."""
     origin = (
@@ -236,7 +249,12 @@ def readme_text(
         "and foreign keys), an `about` table (version, level, overlays) and the views below. "
         f"Open it with `sqlite3 {DATABASE}`, `datasette {DATABASE}` or `sqlite-utils`.",
         "- `<table>.csv`: one file per table, with the same columns and values: RFC 4180, "
-        "UTF-8 (no byte-order mark), CRLF line ends, a header row; numbers written as numbers, "
+        + (
+            "UTF-8 with a byte-order mark (--bom, for spreadsheet programs)"
+            if bom
+            else "UTF-8 (no byte-order mark; --bom adds one for spreadsheet programs)"
+        )
+        + ", CRLF line ends, a header row; numbers written as numbers, "
         "dates as ISO `YYYY-MM-DD`, an unknown value as an empty cell. A text cell that starts "
         "with `=`, `+`, `-` or `@` gets a leading `'` so that a spreadsheet shows it as text "
         "instead of running it as a formula; the database keeps such text as written.",

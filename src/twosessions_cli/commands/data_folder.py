@@ -11,7 +11,7 @@ from twosessions_cli.app import command, options
 from twosessions_cli.errors import DataError, UsageProblem
 from twosessions_cli.facts import collect
 from twosessions_cli.render import payloads, present, views
-from twosessions_cli.render.output import OutputFormat, note
+from twosessions_cli.render.output import OutputFormat, note, use_bom
 from twosessions_cli.text import plural
 
 
@@ -134,7 +134,7 @@ def export(
     README.md in FOLDER says what each table and column is, and where the data came from.
     The export takes every level (--level all) unless --level says otherwise, and your
     overlays (--data, TWOSESSIONS_DATA) unless --no-user-data. FOLDER must be new or empty,
-    unless --force.
+    unless --force. --bom starts each CSV file with a byte-order mark, for spreadsheets.
 
     \b
     Examples:
@@ -153,8 +153,14 @@ def export(
         )
     level = opts.level or "all"
     written = export_folder(
-        opts.facts(default_level="all"), folder, level=level, overlays=opts.overlays(), force=force
+        opts.facts(default_level="all"),
+        folder,
+        level=level,
+        overlays=opts.overlays(),
+        force=force,
+        bom=opts.bom,
     )
+    use_bom(False)  # the mark went into the CSV files; what is printed now is JSON or a note
 
     def tell() -> None:
         note(
