@@ -85,7 +85,10 @@ def test_why_names_each_inferred_date(cli: CLI) -> None:
             "The 2026 session of the Chongqing Municipal Committee of the CPPCC had 8 major "
             "items on its agenda; the year is inferred from the pages cited (",
         ),
-        ("tang-liangzhi", "Tang Liangzhi (唐良智) was Mayor of Chongqing in 2021 (iChongqing, "),
+        (
+            "tang-liangzhi",
+            "Tang Liangzhi (唐良智) was Mayor of Chongqing at the 2021 sessions (iChongqing, ",
+        ),
         (
             "wang-jiong-cppcc",
             "Wang Jiong (王炯) presided over the CPPCC committee's 2019 closing meeting (",
@@ -119,6 +122,13 @@ def test_each_kind_of_fact_is_a_sentence(cli: CLI, record_id: str, start: str) -
     assert out.endswith(").\n")
     assert record_id not in out  # no internal id in the text
     assert "twosessions" not in out
+
+
+def test_a_person_cites_the_page_that_shows_the_year(cli: CLI) -> None:
+    # The record's own citation is a January 2020 guide; the 2021 sessions' page is cited too.
+    out = cli("cite", "tang-liangzhi").stdout
+    assert "'A Foreigners Guide to the Chongqing Two Sessions', 15 January 2020" in out
+    assert "21 January 2021" in out
 
 
 def test_numbers_are_written_as_the_tables_write_them(cli: CLI) -> None:

@@ -149,8 +149,11 @@ def _agenda_claim(facts: Facts, entry: AgendaEntry, cited_id: str) -> Claim:
 
 
 def _person_claim(facts: Facts, person: Person, cited_id: str) -> Claim:
-    """'Tang Liangzhi (唐良智) was Mayor of Chongqing in 2021'; a role that is something done
-    ('Presided over ...') is said as a verb: 'Wang Jiong (王炯) presided over ...'."""
+    """'Tang Liangzhi (唐良智) was Mayor of Chongqing at the 2021 sessions'; a role that is
+    something done ('Presided over ...') is said as a verb: 'Wang Jiong (王炯) presided over ...'.
+
+    The year is that of the latest sessions the person is recorded at, which the person's own
+    citation may not show (a 2020 page names the mayor): every page of the record is cited."""
     name = f"{person.name} ({person.chinese})" if person.chinese else person.name
     first = person.role.split(" ", 1)[0]
     if first.endswith("ed") and first[:1].isupper() and first[1:].islower():
@@ -158,8 +161,8 @@ def _person_claim(facts: Facts, person: Person, cited_id: str) -> Claim:
     else:
         text = f"{name} was {person.role}"
     if str(person.year) not in person.role:
-        text += f" in {person.year}"
-    return _with_inference(Claim(cited_id, text, list(person.source)), person)
+        text += f" at the {person.year} sessions"
+    return _with_inference(Claim(cited_id, text, citations(person)), person)
 
 
 def _topic_claim(facts: Facts, topic: Topic, cited_id: str) -> Claim:
