@@ -411,6 +411,21 @@ def test_next_between_sessions_gives_the_window_and_how_to_add_dates(cli: CLI) -
     assert [s["id"] for s in data["sessions"]] == ["2026-cppcc", "2026-congress"]  # kept whole
 
 
+def test_next_between_chongqing_sessions_mentions_the_national_ones_ahead(cli: CLI) -> None:
+    out = cli("next", "--today", "2026-02-10", env={"COLUMNS": "300"}).stdout
+    assert out.splitlines()[0].startswith("Next: no later dates are in the data")
+    said = (
+        "Also in the data, at the national level: the CPPCC National Committee, opening in 22 "
+        "days, on Wednesday 4 March 2026; 'twosessions next --level all' counts down to it."
+    )
+    assert said in out
+    assert cli("next", "--today", "2026-02-10", "--json").json()["also_ahead"] == said
+    assert cli("next", "--today", "2026-12-03", "--json").json()["also_ahead"] is None
+    # Asked for one level, next keeps to it.
+    chongqing = cli("next", "--today", "2026-02-10", "--level", "chongqing", "--json").json()
+    assert chongqing["also_ahead"] is None
+
+
 def test_next_counts_a_session_known_by_its_opening_alone(cli: CLI) -> None:
     # Before: "opens in 361 days" (2023), although the Congress opened that very day.
     out = cli("next", "--today", "2022-01-17").stdout

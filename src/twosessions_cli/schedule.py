@@ -128,6 +128,13 @@ def next_sessions(facts: Facts, today: dt.date) -> list[Standing]:
     return [s for s in standings if s.session.year == year]
 
 
+def still_ahead(facts: Facts, today: dt.date) -> list[Standing]:
+    """The sessions still ahead or sitting on ``today`` (none when the data has no dates)."""
+    if not any(s.opens or s.closes for s in facts.sessions):
+        return []
+    return [s for s in next_sessions(facts, today) if s.pending]
+
+
 @dataclass(frozen=True)
 class Window:
     """When a body's sessions have opened, computed from the recorded openings: the earliest

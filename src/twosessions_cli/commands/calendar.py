@@ -81,11 +81,15 @@ def next_session(
     standings = schedule.next_sessions(facts, day)
     ended = wording.nothing_ahead(standings)
     windows = schedule.opening_windows(facts) if ended else []
+    # Between Chongqing's sessions (by default), the national ones in March may be ahead.
+    national = opts.facts("national") if ended and opts.level is None else None
+    ahead = [] if national is None else schedule.still_ahead(national, day)
+    also = wording.also_ahead(ahead, national.body_by_id) if national and ahead else None
 
     present(
         opts.format,
-        lambda: payloads.next_data(facts, standings, day, windows),
-        listing=lambda: views.sessions.next_report(facts, standings, day, windows),
+        lambda: payloads.next_data(facts, standings, day, windows, also),
+        listing=lambda: views.sessions.next_report(facts, standings, day, windows, also),
     )
 
 

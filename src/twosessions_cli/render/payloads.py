@@ -106,7 +106,11 @@ def validation_data(
 
 
 def next_data(
-    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window] = ()
+    facts: Facts,
+    standings: Sequence[Standing],
+    today: dt.date,
+    windows: Sequence[Window] = (),
+    also: str | None = None,
 ) -> dict[str, Any]:
     """The countdown; between sessions (``all_ended``), also when each body's sessions have
     opened in the recorded years, computed from the data, and how to add announced dates."""
@@ -130,6 +134,7 @@ def next_data(
         ],
         "opening_window": windows_sentence(windows, facts.body_by_id),
         "how_to_add_dates": ADD_DATES if ended else None,
+        "also_ahead": also,
         "sessions": [
             {
                 **session_data(facts, s.session),

@@ -159,6 +159,15 @@ def nothing_ahead(standings: Sequence[Standing]) -> bool:
     return not any(s.pending for s in standings)
 
 
+def also_ahead(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str:
+    """'The national sessions are ahead in the data: ...': said between Chongqing's sessions."""
+    said = next_headline(standings, bodies).removeprefix("Next: ")
+    return (
+        f"Also in the data, at the national level: {said.rstrip('.')}; "
+        "'twosessions next --level all' counts down to it."
+    )
+
+
 NOT_ANNOUNCED = "Next: no later dates are in the data (not announced yet, or not added yet)."
 
 

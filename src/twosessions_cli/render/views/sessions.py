@@ -145,12 +145,16 @@ def sessions_report(facts: Facts, sessions: Sequence[Session], title: str) -> Re
 
 
 def next_report(
-    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window] = ()
+    facts: Facts,
+    standings: Sequence[Standing],
+    today: dt.date,
+    windows: Sequence[Window] = (),
+    also: str | None = None,
 ) -> Report:
     """The countdown; between sessions, when each body's sessions have opened instead."""
     bodies = facts.body_by_id
     if nothing_ahead(standings):
-        return _between_sessions(facts, standings, today, windows)
+        return _between_sessions(facts, standings, today, windows, also)
     sessions = [s.session for s in standings]
     status = {s.session.id: standing_text(s) for s in standings}
     table, notes = sessions_table(facts, sessions, as_of_title(today), status)
@@ -160,7 +164,11 @@ def next_report(
 
 
 def _between_sessions(
-    facts: Facts, standings: Sequence[Standing], today: dt.date, windows: Sequence[Window]
+    facts: Facts,
+    standings: Sequence[Standing],
+    today: dt.date,
+    windows: Sequence[Window],
+    also: str | None,
 ) -> Report:
     """No date ahead in the data: when the sessions have opened before, computed from the
     recorded openings (never a date for next year), and how to add the announced dates."""
@@ -180,7 +188,8 @@ def _between_sessions(
         )
     notes = Footnotes()
     notes.once(windows_sentence(windows, facts.body_by_id))
-    notes.after += [line for line in (last_closed(standings, facts.body_by_id), ADD_DATES) if line]
+    last = last_closed(standings, facts.body_by_id)
+    notes.after += [line for line in (last, also, ADD_DATES) if line]
     # CSV keeps the sessions and their standing, as before; the window is in JSON too.
     sheet = sheets.next_sheet(facts, standings, today)
     return Report(facts, listing, notes, lead=NOT_ANNOUNCED, sheet=sheet)
