@@ -334,6 +334,12 @@ def test_search_limit_applies_to_the_table_only(cli: CLI) -> None:
     data = cli("search", "the", "--limit", "2", "--json").json()
     assert data["total"] == len(data["hits"]) > 2
     assert cli("search", "the", "--limit", "-1").exit_code == 2
+    # A CSV is data, as JSON is: every hit, whatever the table's limit.
+    import csv
+    import io
+
+    out = cli("search", "the", "--limit", "2", "--format", "csv").stdout
+    assert len(list(csv.DictReader(io.StringIO(out)))) == data["total"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -135,7 +135,8 @@ def search(
             "-n",
             min=0,
             metavar="N",
-            help="Show at most N matches in the table (default: 50; 0: all).",
+            help="Show at most N matches in the table or Markdown (default: 50; 0: all); "
+            "JSON and CSV hold every match.",
             show_default=False,
         ),
     ] = 50,
@@ -157,9 +158,7 @@ def search(
     present(
         opts.format,
         lambda: payloads.hits_data(facts, text, hits),
-        listing=lambda: views.search.hits_report(
-            facts, text, hits[:limit] if limit else hits, total=len(hits)
-        ),
+        listing=lambda: views.search.hits_report(facts, text, hits, limit),
     )
 
 

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from twosessions_cli.search import Hit
 
 
-def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Report:
+def hits_report(facts: Facts, query: str, every: Sequence[Hit], limit: int = 0) -> Report:
+    """The first ``limit`` hits (0: all) as a table or Markdown; CSV, like JSON, has them all."""
+    hits = every[:limit] if limit else every
+    total = len(every)
     shown = "" if total == len(hits) else f" (first {len(hits)}; --limit 0 shows all)"
     table = Listing(
         f"{plural(total, 'record')} {'matches' if total == 1 else 'match'} {quoted(query)}{shown}",
@@ -36,7 +39,7 @@ def hits_report(facts: Facts, query: str, hits: Sequence[Hit], total: int) -> Re
             refs=hit.source,
         )
     refs = [r for h in hits for r in h.source]
-    return Report(facts, table, refs=refs, sheet=sheets.hits_sheet(hits))
+    return Report(facts, table, refs=refs, sheet=sheets.hits_sheet(every))
 
 
 def snippet(value: str, query: str, width: int = 90) -> str:
