@@ -501,3 +501,26 @@ def test_bom_starts_each_csv_with_a_byte_order_mark(cli: CLI, tmp_path: Path) ->
     assert not (folder / "twosessions.sqlite").read_bytes().startswith(b"\xef\xbb\xbf")
     plain = cli("export", str(tmp_path / "plain"), "--json").json()
     assert plain["bom"] is False
+
+
+def test_two_records_giving_one_statement_id_are_refused_before_anything_is_written(
+    cli: CLI, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    topic = {
+        "id": "icq-20260125",  # the id of a bundled source, whose summary is icq-20260125.summary
+        "title": "Clash",
+        "summary": {"text": "A made-up topic.", "basis": "general"},
+        "explanation": [[{"text": "Made up.", "basis": "general"}]],
+    }
+    (overlay / "topics.json").write_text(json.dumps([topic]), encoding="utf-8")
+    folder = tmp_path / "out"
+    result = cli("export", str(folder), "--data", str(overlay))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "twosessions: error: a record of sources and one of topics both give the statement id "
+        "'icq-20260125.summary', which the export keeps once; give one of the two records "
+        "another id\n"
+    )
+    assert not folder.exists()

@@ -15,6 +15,7 @@ import msgspec
 
 from twosessions_cli import __version__
 from twosessions_cli.dataset import (
+    TABLE_BY_NAME,
     TABLES,
     VIEW_COLUMNS,
     VIEWED_KINDS,
@@ -79,11 +80,13 @@ def export_folder(
     """
     _check_folder(folder, force=force)
     rows = {t.name: [row_values(t, r) for r in table_rows(facts, t)] for t in TABLES}
+    _check_statement_ids(rows["statements"])
     shown = [str(p) for p in overlays]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        files = [_write_csv(folder, table, rows[table.name], bom=bom) for table in TABLES]
+        # The database first: it checks that every reference resolves, before any CSV is written.
         views = _write_database(folder / DATABASE, rows, level=level, overlays=shown)
+        files = [_write_csv(folder, table, rows[table.name], bom=bom) for table in TABLES]
         readme = folder / README
         text = readme_text(rows, views, level=level, overlays=shown, bom=bom)
         readme.write_text(text, encoding="utf-8")
@@ -121,6 +124,21 @@ def _check_folder(folder: Path, *, force: bool) -> None:
         raise TwoSessionsError(
             f"cannot use {str(folder)!r}: {exc.strerror or exc}; give a folder you can write to"
         ) from None
+
+
+def _check_statement_ids(statements: list[tuple[Value, ...]]) -> None:
+    """Each statement id once (the table's key), checked before anything is written."""
+    columns = [c.name for c in TABLE_BY_NAME["statements"].columns]
+    at_id, at_kind = columns.index("id"), columns.index("kind")
+    first: dict[Value, Value] = {}
+    for row in statements:
+        if row[at_id] in first:
+            raise DataError(
+                f"a record of {first[row[at_id]]} and one of {row[at_kind]} both give the "
+                f"statement id {row[at_id]!r}, which the export keeps once; give one of the two "
+                "records another id"
+            )
+        first[row[at_id]] = row[at_kind]
 
 
 def _write_csv(folder: Path, table: Table, rows: list[tuple[Value, ...]], *, bom: bool) -> Written:
