@@ -8,7 +8,6 @@ import os
 import pty
 import re
 import select
-import shutil
 import struct
 import subprocess
 import sys
@@ -183,7 +182,6 @@ def _run_in_pty(args: list[str], columns: int, **env: str) -> str:
 def test_real_terminal_gets_colour_and_its_width(columns: int) -> None:
     out = _run_in_pty(["stats", "2025"], columns)
     assert "\x1b[" in out  # styled in a terminal
-    import re
 
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out).replace("\r", "")
     widths = [len(line) for line in visible.splitlines()]
@@ -200,7 +198,7 @@ def test_no_color_in_a_real_terminal() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# next, timeline, glossary, ics and completion, as installed
+# next, timeline, glossary and ics, as installed
 # --------------------------------------------------------------------------------------------
 
 
@@ -276,114 +274,6 @@ def test_timeline_in_an_ascii_terminal_uses_ascii_marks() -> None:
     assert "Both sitting" in out
 
 
-def complete(shell: str, words: str, cwd: Path, **env: str) -> list[str]:
-    """Ask the installed script for completions the way the shell scripts Typer installs do."""
-    if shell == "bash":
-        parts = words.split(" ")
-        extra = {"COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
-    else:
-        extra = {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
-    result = run(cwd=cwd, _TWOSESSIONS_COMPLETE=f"complete_{shell}", **extra, **env)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    # The shell scripts split the answer on newlines and drop empty fields.
-    return [line for line in result.stdout.splitlines() if line]
-
-
-#: The years with Chongqing sessions in the bundled data, newest first, as completion offers them.
-SESSION_YEARS = [
-    *["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"],
-    *["2013", "2011", "2009", "2008"],
-]
-
-
-def test_completion_of_commands_topics_and_years(tmp_path: Path) -> None:
-    assert complete("bash", "twosessions ti", tmp_path) == ["timeline"]
-    assert set(complete("bash", "twosessions ", tmp_path)) >= {
-        "dates",
-        "next",
-        "timeline",
-        "ics",
-        "glossary",
-        "explain",
-    }
-    # One-word names only: "cppcc committee" would be inserted as two words.
-    assert complete("bash", "twosessions explain cp", tmp_path) == ["cppcc"]
-    assert complete("bash", "twosessions explain 政", tmp_path)[0] == "政协"
-    assert complete("bash", "twosessions dates ", tmp_path) == SESSION_YEARS
-    assert (
-        complete("bash", "twosessions timeline 202", tmp_path)
-        == ["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"][:7]
-    )
-    assert complete("bash", "twosessions stats 201", tmp_path) == [
-        *["2019", "2018", "2017", "2016", "2015", "2014", "2013", "2012", "2010"]
-    ]
-    assert complete("bash", "twosessions agenda 2020", tmp_path) == ["2020"]
-    assert complete("bash", "twosessions trend gdp", tmp_path) == [
-        "gdp",
-        "gdp-growth",
-        "gdp-growth-target",
-    ]
-    # Chongqing's and China's series share their ids; each id is offered once.
-    assert complete("bash", "twosessions --level all trend gdp", tmp_path) == [
-        "gdp",
-        "gdp-growth",
-        "gdp-growth-target",
-    ]
-
-
-def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> None:
-    fish = complete("fish", "twosessions explain np", tmp_path)
-    assert fish == ["npc\tThe National People\u2019s Congress is China\u2019s national…"]
-    zsh = "\n".join(complete("zsh", "twosessions explain 人大", tmp_path))
-    assert '"人大":"Chongqing\u2019s local legislature, which the 2020 guide says…"' in zsh
-
-
-def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> None:
-    overlay = Path(__file__).resolve().parents[1] / "docs" / "example-overlay"
-    with_2027 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
-    assert with_2027 == [
-        "2027",
-        *SESSION_YEARS,
-    ]
-    bundled_only = complete(
-        "bash", "twosessions dates --no-user-data ", tmp_path, TWOSESSIONS_DATA=str(overlay)
-    )
-    assert bundled_only == SESSION_YEARS
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "sessions.json").write_text("{not json", encoding="utf-8")
-    assert complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(broken)) == []
-
-
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-def test_bash_completion_script_end_to_end(tmp_path: Path) -> None:
-    # What a user gets after `twosessions --show-completion` in bash: the real script, sourced,
-    # and its function asked to complete, as bash does on TAB.
-    script = (
-        "source <(twosessions --show-completion)\n"
-        "COMP_WORDS=(twosessions explain cp); COMP_CWORD=2\n"
-        "_twosessions_completion twosessions; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
-        "COMP_WORDS=(twosessions timeline ''); COMP_CWORD=2\n"
-        "_twosessions_completion twosessions; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
-    )
-    env = clean_env(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        "cppcc",
-        *SESSION_YEARS,
-    ]
-
-
 def test_the_real_script_lists_every_command_and_builds_each_on_its_own(tmp_path: Path) -> None:
     # Through the real script: whole-program help lists every command, a command's help works.
     listing = run("--help", cwd=tmp_path).stdout
@@ -420,123 +310,6 @@ def test_a_closed_stdout_is_one_line_and_exit_1(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr == ("twosessions: error: standard output is closed; nothing to write to\n")
-
-
-# ---- completion in real shells ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def shells() -> dict[str, str | None]:
-    """bash (with bash-completion), zsh and fish, installed here if they are missing and the
-    machine can install them (Debian's packages, as root); a shell that cannot be had is None,
-    and the tests that need it skip."""
-    wanted = {"zsh": "zsh", "fish": "fish", "bash-completion": "bash-completion"}
-    present = {
-        "zsh": shutil.which("zsh"),
-        "fish": shutil.which("fish"),
-        "bash-completion": BASH_COMPLETION if Path(BASH_COMPLETION).exists() else None,
-    }
-    missing = [wanted[name] for name, path in present.items() if path is None]
-    if missing and shutil.which("apt-get") and os.geteuid() == 0:
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": False}
-        subprocess.run(["apt-get", "update", "-qq"], timeout=300, **quiet)  # type: ignore[call-overload]
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", *missing],
-            timeout=600,
-            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-            **quiet,  # type: ignore[arg-type]
-        )
-        present = {
-            "zsh": shutil.which("zsh"),
-            "fish": shutil.which("fish"),
-            "bash-completion": BASH_COMPLETION if Path(BASH_COMPLETION).exists() else None,
-        }
-    return present
-
-
-BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
-SAFE = re.compile(r"^[^\s'\"`$\\;&|<>()*?\[\]{}!#~]+$")
-
-
-def in_shell(argv: list[str], cwd: Path) -> list[str]:
-    env = clean_env(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    result = subprocess.run(
-        argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    return [line for line in result.stdout.splitlines() if line]
-
-
-def test_bash_with_bash_completion_inserts_only_whole_words(
-    shells: dict[str, str | None], tmp_path: Path
-) -> None:
-    if shells["bash-completion"] is None:
-        pytest.skip("bash-completion cannot be installed here")
-
-    def offered(*words: str) -> list[str]:
-        script = (
-            f"source {BASH_COMPLETION}\n"
-            'eval "$(_TWOSESSIONS_COMPLETE=source_bash twosessions)"\n'
-            f"COMP_WORDS=({' '.join(repr(w) for w in words)}); COMP_CWORD={len(words) - 1}\n"
-            'COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}\n'
-            "_twosessions_completion twosessions\n"
-            "printf '%s\\n' \"${COMPREPLY[@]}\"\n"
-        )
-        return in_shell(["bash", "-c", script], tmp_path)
-
-    everything = offered("twosessions", "explain", "")
-    assert len(everything) == len(set(everything)) < 40
-    assert "cppcc" in everything
-    for typed in ("chinese", "work", "people", "nation", "c", ""):
-        found = offered("twosessions", "explain", typed)
-        assert all(SAFE.match(name) for name in found), found
-        assert len(found) == len(set(found))
-    assert offered("twosessions", "explain", "work") == []  # 'work report' needs quotes
-    assert offered("twosessions", "trend", "gdp") == ["gdp", "gdp-growth", "gdp-growth-target"]
-
-
-def zsh_candidates(spec: str) -> list[tuple[str, str]]:
-    return re.findall(r'"((?:[^"\\]|\\.)*)":"((?:[^"\\]|\\.)*)"', spec)
-
-
-def test_zsh_keeps_apostrophes_and_offers_each_name_once(
-    shells: dict[str, str | None], tmp_path: Path
-) -> None:
-    if shells["zsh"] is None:
-        pytest.skip("zsh cannot be installed here")
-
-    def offered(*words: str) -> list[tuple[str, str]]:
-        # The real script, evaluated by zsh; _arguments prints the candidates it is given.
-        script = (
-            "compdef() { : }\n"
-            '_arguments() { print -rl -- "$@" }\n'
-            'eval "$(_TWOSESSIONS_COMPLETE=source_zsh twosessions)"\n'
-            f"words=({' '.join(repr(w) for w in words)}); CURRENT={len(words)}\n"
-            "_twosessions_completion\n"
-        )
-        return zsh_candidates("\n".join(in_shell(["zsh", "-f", "-c", script], tmp_path)))
-
-    everything = offered("twosessions", "explain", "")
-    names = [name for name, _ in everything]
-    assert len(names) == len(set(names)) < 40
-    assert dict(offered("twosessions", "explain", "人"))["人大"].startswith(
-        "Chongqing\u2019s local legislature"
-    )
-    assert all(SAFE.match(name) for name, _ in offered("twosessions", "explain", "p"))
-
-
-def test_fish_completes_with_descriptions(shells: dict[str, str | None], tmp_path: Path) -> None:
-    if shells["fish"] is None:
-        pytest.skip("fish cannot be installed here")
-    script = (
-        "_TWOSESSIONS_COMPLETE=source_fish twosessions | source\n"
-        "complete -C 'twosessions explain np'\n"
-        "complete -C 'twosessions explain '\n"
-    )
-    lines = in_shell(["fish", "--no-config", "-c", script], tmp_path)
-    assert lines[0] == "npc\tThe National People\u2019s Congress is China\u2019s national…"
-    rest = [line.split("\t")[0] for line in lines[1:]]
-    assert len(rest) == len(set(rest)) < 40
 
 
 def test_export_as_installed_answers_the_figures_query(tmp_path: Path) -> None:

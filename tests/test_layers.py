@@ -64,7 +64,7 @@ LAYERS: list[tuple[str, ...]] = [
     ),
     ("render.views",),
     ("app",),
-    ("completion",),
+    ("completion", "shells"),
     ("arguments",),
     ("commands.calendar", "commands.data_folder", "commands.records", "commands.topics"),
     ("commands",),

@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Protocol, cast
 
@@ -366,12 +366,39 @@ def _usage_error(message: str, ctx: typer.Context) -> Exception:
     return error
 
 
+#: Options of the group whose value may be left out, which click (vendored by typer) cannot
+#: say: option -> the value meant when none follows. ``completion`` declares
+#: ``--show-completion [SHELL]`` and ``--install-completion [SHELL]`` here.
+OPTIONAL_VALUES: dict[str, str] = {}
+
+
+def _implied_values(args: Sequence[str], commands: Iterable[str]) -> list[str]:
+    """``args`` with the implied value written after an optional-value option given without
+    one: at the end, or before another option or a command name."""
+    given = list(args)
+    names = set(commands)
+    done: list[str] = []
+    for n, arg in enumerate(given):
+        done.append(arg)
+        if arg == "--":
+            return done + given[n + 1 :]
+        following = given[n + 1] if n + 1 < len(given) else None
+        if arg in OPTIONAL_VALUES and (
+            following is None or following.startswith("-") or following in names
+        ):
+            done.append(OPTIONAL_VALUES[arg])
+    return done
+
+
 class _Group(TyperGroup, _SharedOptions):
     """Typer's group with the shared options, one-line errors and quiet broken pipes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._add_shared()
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, _implied_values(args, self.commands))
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         _take_shared(ctx)
@@ -435,7 +462,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=True,
+    add_completion=False,  # completion's own options and scripts: see completion.py
     no_args_is_help=False,
 )
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from twosessions_cli import __version__, commands
+from twosessions_cli import __version__, commands, shells
 from twosessions_cli.app import app, run
 from twosessions_cli.text import PROG
 
@@ -33,6 +33,31 @@ def root(
             "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=shells.install_completion_option,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Install completion for SHELL (bash, zsh or fish; default: the shell in use).",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=shells.show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            help="Print the completion script for SHELL (bash, zsh or fish; default: the shell "
+            "in use), to copy it or install it by hand.",
+        ),
+    ] = None,
 ) -> None:
     """Offline reference for the Chongqing Two Sessions (两会): the CPPCC committee (政协)
     and the Municipal People's Congress (人大). Every fact names its source.

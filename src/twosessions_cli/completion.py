@@ -1,7 +1,8 @@
-"""Shell completion: the years, topics and figure names the data offers, as each command sees it.
+"""Shell completion: what each argument offers (years, topics, trend's series, cite's ids).
 
 Completion reads the same facts the command would (the shared options given so far, overlays and
---level included), and offers nothing rather than fail when they cannot be loaded.
+--level included), and offers nothing rather than fail when they cannot be loaded. The shells'
+scripts, and how answers reach them, are in ``shells``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ import typer
 
 from twosessions_cli.app import Options
 from twosessions_cli.errors import TwoSessionsError
-from twosessions_cli.lookups import topic_completions, year_completions
-from twosessions_cli.series import trend_names
+from twosessions_cli.lookups import citable_completions, topic_completions, year_completions
+from twosessions_cli.series import series_completions
 from twosessions_cli.store import Facts
 from twosessions_cli.text import completion_help
+
+# --------------------------------------------------------------------------------------------
+# What each argument offers
+# --------------------------------------------------------------------------------------------
 
 
 def _completion_facts(ctx: typer.Context) -> Facts | None:
@@ -48,19 +53,22 @@ def years_of(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
+def _described(pairs: Iterable[tuple[str, str]], *, whole: bool = False) -> list[tuple[str, str]]:
+    return [(name, completion_help(text, whole=whole)) for name, text in pairs]
+
+
 def complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     facts = _completion_facts(ctx)
-    if facts is None:
-        return []
-    return [
-        (name, completion_help(summary)) for name, summary in topic_completions(facts, incomplete)
-    ]
+    return [] if facts is None else _described(topic_completions(facts, incomplete))
 
 
 def complete_series(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Series ids by prefix, or the words of their names ('pro' offers 'proposals')."""
     facts = _completion_facts(ctx)
-    if facts is None:
-        return []
-    # One entry per id: Chongqing's and China's series of one measure share it (--level all).
-    offered = {s.id: s.label for s in reversed(trend_names(facts)) if s.id.startswith(incomplete)}
-    return [(sid, completion_help(offered[sid])) for sid in sorted(offered)]
+    return [] if facts is None else _described(series_completions(facts, incomplete), whole=True)
+
+
+def complete_citable(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Record ids by prefix; after a '.', the ids of the record's statements and dates."""
+    facts = _completion_facts(ctx)
+    return [] if facts is None else _described(citable_completions(facts, incomplete), whole=True)

@@ -257,6 +257,26 @@ def topic_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
     return list(found.values())
 
 
+def citable_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
+    """What a shell offers after 'cite': (id, what it names) pairs that start with the text.
+
+    Record ids first; the ids of a record's parts (``2026-cppcc.opens``) once a '.' is typed,
+    so that the list stays one line per record until the reader picks one.
+    """
+    key = incomplete.strip()
+    found: list[tuple[str, str]] = []
+    for kind in KINDS:
+        for record in facts.records(kind):
+            if record.id.startswith(key):
+                found.append((record.id, record.caption()))
+            if "." in key and key.startswith(f"{record.id}."):
+                for sid, name, part in grounded_parts(record):
+                    if sid.startswith(key):
+                        text = getattr(part, "text", None) or getattr(part, "date", None)
+                        found.append((sid, str(text or name)))
+    return found
+
+
 def year_completions(years: Iterable[int], incomplete: str) -> list[str]:
     """Years (newest first) that start with what has been typed."""
     return [str(y) for y in sorted(set(years), reverse=True) if str(y).startswith(incomplete)]

@@ -101,3 +101,42 @@ def trends_matching(facts: Facts, name: str) -> list[Series]:
         return found
     names = ", ".join(s.id for s in trend_names(facts)) or "none"
     raise NotFound(f"no figure called {quoted(name)}; figures with two or more years: {names}")
+
+
+#: Words shorter than this ('to', 'of') are not offered as names of series.
+_SHORTEST_WORD = 3
+
+
+def series_completions(facts: Facts, incomplete: str) -> list[tuple[str, str]]:
+    """What a shell offers after 'trend': (name, what it draws) pairs.
+
+    The ids that start with what was typed; when none does, the words of the series' ids and
+    labels that start with it ('pro' offers 'proposal' and 'proposals'), each a name that
+    ``trends_matching`` takes. One entry per id: Chongqing's and China's series of one measure
+    share it.
+    """
+    typed = normalize(incomplete)
+    drawn = trend_names(facts)
+    labels = {s.id: s.label for s in reversed(drawn)}
+    ids = [(sid, labels[sid]) for sid in sorted(labels) if sid.startswith(incomplete)]
+    if ids or not typed:
+        return ids
+    words = sorted(
+        {
+            word
+            for sid, label in labels.items()
+            for word in normalize(f"{sid} {label}").split()
+            if len(word) >= _SHORTEST_WORD and word.startswith(typed)
+        }
+    )
+    offered = []
+    for word in words:
+        # What 'trend WORD' draws: every series whose id or label holds the word.
+        drawn_by = [
+            label
+            for sid, label in sorted(labels.items())
+            if word in normalize(sid) or word in normalize(label)
+        ]
+        more = f" and {len(drawn_by) - 1} more" if len(drawn_by) > 1 else ""
+        offered.append((word, f"{drawn_by[0]}{more}"))
+    return offered

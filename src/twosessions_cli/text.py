@@ -143,17 +143,13 @@ def number_ranges(numbers: list[int]) -> str:
     return ",".join(parts)
 
 
-def completion_help(summary: str, width: int = 60) -> str:
-    """A short, single-line description for a shell's completion menu.
-
-    Typer passes it through Rich (markup and wrapping at the terminal width), so it is kept
-    short, on one line, and free of square brackets.
-    """
-    head = re.split(r"[:;]", summary, maxsplit=1)[0].strip() or summary
-    head = " ".join(inert(head).split()).replace("[", "(").replace("]", ")")
-    # zsh's completion script quotes descriptions in single quotes, where an ASCII apostrophe
-    # is lost; the typographic one reads the same and survives every shell.
-    head = head.replace("'", "\u2019")
+def completion_help(summary: str, width: int = 60, *, whole: bool = False) -> str:
+    """A short, single-line description for a shell's completion menu: the summary up to its
+    first colon or semicolon (all of it when ``whole``), without control characters or line
+    breaks, cut at a word before ``width``. Apostrophes and brackets stay as written: the
+    completion scripts hand descriptions to the shell unquoted and unrendered."""
+    head = summary if whole else re.split(r"[:;]", summary, maxsplit=1)[0].strip() or summary
+    head = " ".join(inert(head).split())
     if len(head) <= width:
         return head
     cut = head[: width - 1].rsplit(" ", 1)[0] or head[: width - 1]

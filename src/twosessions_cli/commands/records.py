@@ -13,7 +13,7 @@ from twosessions_cli import search as search_lookup
 from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
-from twosessions_cli.completion import complete_series
+from twosessions_cli.completion import complete_citable, complete_series
 from twosessions_cli.errors import UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.bibliography import citation_record, cite_text
@@ -296,6 +296,7 @@ def cite(
         list[str],
         typer.Argument(
             metavar="ID...",
+            autocompletion=complete_citable,
             help="Record ids (2025-proposals-handled, 2026-cppcc) or statement ids "
             "(2026-cppcc.opens, cppcc.p2.s1), as --json and search show them. Several ids "
             "make one bibliography.",
