@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Protocol, cast
 
@@ -366,28 +366,9 @@ def _usage_error(message: str, ctx: typer.Context) -> Exception:
     return error
 
 
-#: Options of the group whose value may be left out, which click (vendored by typer) cannot
-#: say: option -> the value meant when none follows. ``completion`` declares
-#: ``--show-completion [SHELL]`` and ``--install-completion [SHELL]`` here.
+#: Group options whose value may be left out, which the click that typer vendors cannot say:
+#: option -> the value meant when none follows (``shells``: ``--show-completion [SHELL]``).
 OPTIONAL_VALUES: dict[str, str] = {}
-
-
-def _implied_values(args: Sequence[str], commands: Iterable[str]) -> list[str]:
-    """``args`` with the implied value written after an optional-value option given without
-    one: at the end, or before another option or a command name."""
-    given = list(args)
-    names = set(commands)
-    done: list[str] = []
-    for n, arg in enumerate(given):
-        done.append(arg)
-        if arg == "--":
-            return done + given[n + 1 :]
-        following = given[n + 1] if n + 1 < len(given) else None
-        if arg in OPTIONAL_VALUES and (
-            following is None or following.startswith("-") or following in names
-        ):
-            done.append(OPTIONAL_VALUES[arg])
-    return done
 
 
 class _Group(TyperGroup, _SharedOptions):
@@ -398,7 +379,16 @@ class _Group(TyperGroup, _SharedOptions):
         self._add_shared()
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        return super().parse_args(ctx, _implied_values(args, self.commands))
+        given, n = list(args), 0
+        while n < len(given) and given[n] not in self.commands and given[n] != "--":
+            # Before the command: an optional-value option with no value gets the implied one.
+            following = given[n + 1] if n + 1 < len(given) else "-"
+            if given[n] in OPTIONAL_VALUES and (
+                following.startswith("-") or following in self.commands
+            ):
+                given.insert(n + 1, OPTIONAL_VALUES[given[n]])
+            n += 1
+        return super().parse_args(ctx, given)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         _take_shared(ctx)
@@ -462,7 +452,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,  # completion's own options and scripts: see completion.py
+    add_completion=False,  # completion has its own options and scripts: see shells.py
     no_args_is_help=False,
 )
 
