@@ -204,6 +204,27 @@ def test_show_completion_names_its_shell_whatever_shell_runs_it(tmp_path: Path) 
     )
 
 
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_show_completion_without_a_shell_finds_the_one_running_it(tmp_path: Path) -> None:
+    # The README's `source <(twosessions --show-completion)`, in bash, whatever $SHELL says.
+    script = "source <(twosessions --show-completion); complete -p twosessions\n"
+    env = clean_env(
+        PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}", SHELL="/bin/sh"
+    )
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    # No '-o default': an empty answer must not turn into file names.
+    assert result.stdout == "complete -F _twosessions_completion twosessions\n"
+
+
 def test_show_completion_rejects_a_shell_it_does_not_know(tmp_path: Path) -> None:
     result = run("--show-completion", "tcsh", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
