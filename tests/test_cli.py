@@ -52,7 +52,7 @@ def test_dates_default_is_latest_year(cli: CLI) -> None:
     assert "2026-01-27" in cppcc
     assert "2026-01-31" in cppcc
     assert "Date inferred" in result.stdout
-    assert "twosessions cite 2026-cppcc.opens" in result.stdout
+    assert "twosessions cite --why 2026-cppcc.opens" in result.stdout
 
 
 def test_dates_json_shape(cli: CLI) -> None:

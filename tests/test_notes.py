@@ -95,7 +95,7 @@ def test_one_year_keeps_its_reasons_one_command_away(cli: CLI) -> None:
     out = cli("dates", "2026").stdout
     # The page's long account of the 2026 opening is in cite and in JSON, not under the table.
     assert "The official e-paper issue dated 28 January 2026" not in out
-    assert "twosessions cite 2026-cppcc.opens" in out
+    assert "twosessions cite --why 2026-cppcc.opens" in out
     reason = cli("dates", "2026", "--json").json()["sessions"][0]["opens"]["reason"]
     assert reason.startswith("The official e-paper issue dated 28 January 2026")
     # Before: 8 lines of footnotes for one date; now one note per idea, each about a line.
@@ -134,3 +134,14 @@ def test_a_venue_is_a_field_shown_for_one_year_not_a_footnote(cli: CLI) -> None:
     assert congress["closing_venue"]["source"][0]["source"] == "cqrb-20240124"
     countdown = cli("next", "--today", "2024-01-19").stdout
     assert "Chongqing Great Hall of the People (重庆市人民大礼堂)" in countdown
+
+
+def test_the_command_a_note_points_to_gives_the_reason(cli: CLI) -> None:
+    # A view's note says where an inference's reason is; that command must really print it
+    # (cite prints reasons only with --why).
+    shown = cli("dates", "2026").stdout
+    hint = re.search(r"the reason: twosessions (cite --why [\w.-]+)", " ".join(shown.split()))
+    assert hint is not None
+    args = hint.group(1).split()
+    reason = cli(*args).stdout
+    assert "Inferred: The official e-paper issue dated 28 January 2026" in reason

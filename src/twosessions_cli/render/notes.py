@@ -127,9 +127,9 @@ NOT_REPORTED = "not reported"
 #: and the full reason are one command away (``cite ID``) and in the JSON.
 INFERRED_DATE = (
     "Date inferred: its page does not print it in full (most often the year is missing); "
-    "the reason: twosessions cite"
+    "the reason: twosessions cite --why"
 )
-INFERRED_NUMBER = "Session number inferred: no page prints it; the reason: twosessions cite"
+INFERRED_NUMBER = "Session number inferred: no page prints it; the reason: twosessions cite --why"
 
 
 def inferred_dates_note(count: int) -> str:
@@ -137,14 +137,14 @@ def inferred_dates_note(count: int) -> str:
     dates = "1 of these dates is" if count == 1 else f"{count} of these dates are"
     return (
         f"{dates} inferred: no page prints them in full (most often the year is missing). "
-        "'twosessions dates YEAR' marks each; 'twosessions cite ID' (ID such as "
+        "'twosessions dates YEAR' marks each; 'twosessions cite --why ID' (ID such as "
         "2024-congress.opens) gives its reason."
     )
 
 
 def inferred_numbers_note(about: list[str]) -> str:
     """Said once under a listing of many years: which session numbers are inferred."""
-    return f"Session numbers inferred (no page prints them); the reason: twosessions cite {_either(about)}."
+    return f"Session numbers inferred (no page prints them); the reason: twosessions cite --why {_either(about)}."
 
 
 def date_notes(dated: Dated, about: str | None = None) -> list[str | Note | None]:
@@ -174,7 +174,7 @@ def brief_note(part: Grounds | None, about: str) -> str | None:
         return None
     said = getattr(part, "text", "")
     if part.basis == "inferred":
-        where = f"the reason: twosessions cite {about}."
+        where = f"the reason: twosessions cite --why {about}."
         return f"{said} (Inferred; {where})" if said else f"Inferred; {where}"
     return grounded_note(part)
 
