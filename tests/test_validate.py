@@ -239,6 +239,31 @@ def test_unknown_reporter_and_session_references(tmp_path: Path) -> None:
     )
 
 
+def test_a_former_id_finds_one_record_only(tmp_path: Path) -> None:
+    def figure(record_id: str, *aliases: str) -> dict[str, Any]:
+        return {
+            "id": record_id,
+            "aliases": list(aliases),
+            "year": 2025,
+            "label": "x",
+            "value": 1,
+            "unit": "u",
+            "body": "cppcc",
+            "source": [{"source": NEWS, "paragraph": 6}],
+        }
+
+    # 'a' claims a bundled record's id, then 'b' claims the former id that 'a' has.
+    path = write(
+        tmp_path, "figures", [figure("a", "2025-proposals-handled", "old-a"), figure("b", "old-a")]
+    )
+    assert problems_of(tmp_path) == [
+        f"{path}: $[0].aliases[0]: alias '2025-proposals-handled' already names "
+        "'2025-proposals-handled' (expected a former id of this record that no other record uses)",
+        f"{path}: $[1].aliases[0]: alias 'old-a' already names 'a' (expected a former id of "
+        "this record that no other record uses)",
+    ]
+
+
 # ---- bad input ---------------------------------------------------------------------------------
 
 

@@ -197,11 +197,30 @@ class Citable(msgspec.Struct, frozen=True):
     record: Record
     part: Grounds | None
     part_id: str | None
+    #: The id asked for, when it was a former id of the record (renamed since).
+    former_id: str | None = None
 
 
 def find_citable(facts: Facts, wanted: str) -> Citable:
-    """The record or statement an id names (``2025-proposals-handled``, ``cppcc.p2.s1``)."""
+    """The record or statement an id names (``2025-proposals-handled``, ``cppcc.p2.s1``).
+
+    A former id (``aliases``) finds the record it now belongs to, saying so in ``former_id``.
+    """
     key = wanted.strip()
+    found = _citable(facts, key)
+    if found is None and (now := facts.current_id(key)) != key:
+        found = _citable(facts, now)
+        if found is not None:
+            return msgspec.structs.replace(found, former_id=key)
+    if found is None:
+        raise NotFound(
+            f"no record or statement called {quoted(wanted)}; ids are shown by --json and by "
+            "'twosessions search', for example 2025-proposals-handled or cppcc.summary"
+        )
+    return found
+
+
+def _citable(facts: Facts, key: str) -> Citable | None:
     for kind in KINDS:
         for record in facts.records(kind):
             if record.id == key:
@@ -213,10 +232,7 @@ def find_citable(facts: Facts, wanted: str) -> Citable:
             for sid, _, part in grounded_parts(record):
                 if sid == key:
                     return Citable(kind, record, part, sid)
-    raise NotFound(
-        f"no record or statement called {quoted(wanted)}; ids are shown by --json and by "
-        "'twosessions search', for example 2025-proposals-handled or cppcc.summary"
-    )
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     A kind of record declares what the shared code needs to know of it: ``KIND`` (its file),
     ``REFERS`` (fields naming other records, checked by the rules), ``parts()`` (the statements
     and dates it cites), ``searched()`` (what search reads), ``caption()`` and ``described()``.
+    A record renamed after its id was published lists the old id in ``aliases``
+    (``former_ids()``), so that what readers wrote down still finds it.
     """
 
     #: Fields that name another record: (field, kind of the record it names).
@@ -61,6 +63,10 @@ class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     def caption(self) -> str:
         """How a search hit names the record."""
         return str(getattr(self, "id", ""))
+
+    def former_ids(self) -> list[str]:
+        """Ids the record was published under before a rename: they still find it."""
+        return list(getattr(self, "aliases", ()))
 
 
 def _grounded_texts(record: _Record) -> Iterator[tuple[str, str, str, list[SourceRef]]]:
@@ -249,6 +255,7 @@ class Person(_Record, frozen=True, kw_only=True):
         return self.name
 
     id: Id
+    aliases: list[Id] = []
     name: NonEmpty
     chinese: str | None = None
     role: NonEmpty
@@ -289,6 +296,7 @@ class Figure(_Record, frozen=True, kw_only=True):
         return f"{self.year}: {self.label}"
 
     id: Id
+    aliases: list[Id] = []
     year: Year
     label: NonEmpty
     series: Id | None = None
@@ -342,6 +350,9 @@ class Topic(_Record, frozen=True, kw_only=True):
 
     def caption(self) -> str:
         return self.title
+
+    def former_ids(self) -> list[str]:
+        return []  # a topic's aliases are other names for it, which 'explain' takes
 
     id: Id
     title: NonEmpty

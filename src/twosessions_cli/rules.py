@@ -51,7 +51,10 @@ def _problem(facts: Facts, kind: str, record_id: str, field: str, message: str) 
 def _check(facts: Facts) -> Iterator[Problem]:
     sources = {s.id: s for s in facts.sources}
     bodies = {b.id for b in facts.bodies}
-    ids = {kind: {r.id for r in facts.records(kind)} for kind in KINDS}
+    # A reference may still use a record's former id: it finds the record as lookups do.
+    ids = {
+        kind: {i for r in facts.records(kind) for i in (r.id, *r.former_ids())} for kind in KINDS
+    }
 
     for kind in KINDS:
         for record in facts.records(kind):
@@ -89,6 +92,7 @@ def _check(facts: Facts) -> Iterator[Problem]:
     for session in facts.sessions:
         yield from _check_session(facts, session)
     yield from _check_one_session_per_body_and_year(facts)
+    yield from _check_former_ids(facts)
     yield from _check_topics(facts, ids["topics"])
 
 
@@ -189,6 +193,24 @@ def _check_one_session_per_body_and_year(facts: Facts) -> Iterator[Problem]:
                 f"{first!r}); expected one record per body and year: give it the same id to "
                 "replace it, or record the disagreement in its note",
             )
+
+
+def _check_former_ids(facts: Facts) -> Iterator[Problem]:
+    """A former id finds one record only: no record has it as its id, no other as a former id."""
+    owners = {r.id: r.id for kind in KINDS for r in facts.records(kind)}
+    for kind in KINDS:
+        for record in facts.records(kind):
+            for n, old in enumerate(record.former_ids()):
+                owner = owners.setdefault(old, record.id)
+                if owner != record.id or old == record.id:
+                    yield _problem(
+                        facts,
+                        kind,
+                        record.id,
+                        f"aliases[{n}]",
+                        f"alias {old!r} already names {owner!r} (expected a former id of this "
+                        "record that no other record uses)",
+                    )
 
 
 def _check_topics(facts: Facts, topics: set[str]) -> Iterator[Problem]:

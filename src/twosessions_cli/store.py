@@ -73,7 +73,26 @@ class Facts:
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:
-        return {p.id: p for p in self.people}
+        """Every person by id and by any former id, so that an old reference still finds them."""
+        return {i: p for p in self.people for i in (*p.former_ids(), p.id)}
+
+    @cached_property
+    def renamed(self) -> dict[str, tuple[str, str]]:
+        """Each former id of a record: (its kind, its id now)."""
+        return {
+            old: (kind, record.id)
+            for kind in KINDS
+            for record in self.records(kind)
+            for old in record.former_ids()
+        }
+
+    def current_id(self, wanted: str) -> str:
+        """The id a record has now: ``wanted`` itself, or the record's new id if it was renamed.
+        A statement's id follows its record: ``OLD.note`` is ``NEW.note``."""
+        for old, (_, new) in self.renamed.items():
+            if wanted == old or wanted.startswith(f"{old}."):
+                return new + wanted.removeprefix(old)
+        return wanted
 
     def counts(self, *, overlays_only: bool = False) -> dict[str, int]:
         """How many records of each kind; ``overlays_only``: only those the user's files hold."""

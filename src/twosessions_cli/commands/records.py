@@ -17,7 +17,7 @@ from twosessions_cli.completion import complete_citable, complete_series
 from twosessions_cli.errors import UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.bibliography import citation_record, cite_text
-from twosessions_cli.render.output import OutputFormat, emit_json, write_output
+from twosessions_cli.render.output import OutputFormat, emit_json, note, write_output
 
 
 class CiteStyle(enum.StrEnum):
@@ -343,6 +343,10 @@ def cite(
     chosen = _cite_style(opts.format, style)
     facts = opts.facts()
     found = [lookups.find_citable(facts, one) for one in dict.fromkeys(record_ids)]
+    for one in found:
+        if one.former_id is not None:
+            now = one.part_id or one.record.id
+            note(f"id {one.former_id!r} is now {now!r} (the old id still works)")
     if chosen is None:
         if len(found) == 1:
             emit_json(citation_record(facts, found[0]))
