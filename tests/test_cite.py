@@ -36,10 +36,11 @@ def test_a_session_is_one_sentence_naming_each_page(cli: CLI) -> None:
 
 
 def test_announced_dates_are_worded_as_scheduled(cli: CLI) -> None:
+    # The opening is held (the work report is dated that day); the closing only announced.
     out = cli("cite", "2026-congress").stdout
     assert out.startswith(
-        "The 2026 session of the Chongqing Municipal People's Congress was scheduled to run "
-        "from 28 January to 1 February 2026; both dates are inferred from the pages cited "
+        "The 2026 session of the Chongqing Municipal People's Congress opened on 28 January 2026 "
+        "and was scheduled to close on 1 February; both dates are inferred from the pages cited "
         "(iChongqing, 25 January 2026, paragraph 1, "
     )
 
@@ -254,11 +255,12 @@ def _bibtex(text: str) -> Any:
 
 
 def test_two_facts_from_one_page_get_two_keys(cli: CLI) -> None:
-    result = cli("cite", "2025-proposals-handled", "2026-congress", "--style", "bibtex", env=EPOCH)
+    two = ("2025-proposals-handled", "2026-congress.closes")
+    result = cli("cite", *two, "--style", "bibtex", env=EPOCH)
     assert result.exit_code == 0
     entries = _bibtex(result.stdout).entries
     keys = [e.key for e in entries]
-    assert keys == ["icq-20260125:2025-proposals-handled", "icq-20260125:2026-congress"]
+    assert keys == ["icq-20260125:2025-proposals-handled", "icq-20260125:2026-congress.closes"]
     for entry in entries:
         fields = {f.key: f.value for f in entry.fields}
         assert entry.entry_type == "online"
@@ -319,6 +321,7 @@ def test_installed_bibtex_is_utf8_under_the_c_locale(tmp_path: Any) -> None:
         "cqrb-20260128:2026-cppcc",
         "icq-20260125:2026-cppcc",
         "icq-20260125:2026-congress",
+        "cqgov-20260203:2026-congress",  # the work report's date: the opening held
     ]
 
 

@@ -710,7 +710,7 @@ def test_ics_json_lists_the_events_and_the_file(cli: CLI, tmp_path: Path) -> Non
         -2:
     ] == [
         ("2026-cppcc@twosessions", "2026-01-27", "2026-02-01", "CONFIRMED"),
-        ("2026-congress@twosessions", "2026-01-28", "2026-02-02", "TENTATIVE"),
+        ("2026-congress@twosessions", "2026-01-28", "2026-02-02", "CONFIRMED"),
     ]
     assert [s["id"] for s in data["left_out"]][:2] == ["2008-congress", "2009-congress"]
     assert {s["reason"] for s in data["left_out"]} == {LEFT_OUT}

@@ -46,7 +46,7 @@ DATES = [
     ("2025-congress", "closes", "2025-01-22", "scheduled", "cqcb-20250116 ¶2,15"),
     ("2025-cppcc", "opens", "2025-01-18", "held", "icq-undated ¶1,2"),
     ("2025-cppcc", "closes", "2025-01-21", "held", "gmw-20250122 ¶7,10"),
-    ("2026-congress", "opens", "2026-01-28", "scheduled", "icq-20260125 ¶1"),
+    ("2026-congress", "opens", "2026-01-28", "held", "icq-20260125 ¶1; cqgov-20260203 ¶7"),
     ("2026-congress", "closes", "2026-02-01", "scheduled", "icq-20260125 ¶1"),
     ("2026-cppcc", "opens", "2026-01-27", "held", "cqrb-20260128 ¶2,7,13,21; icq-20260125 ¶1"),
     ("2026-cppcc", "closes", "2026-01-31", "scheduled", "icq-20260125 ¶2"),

@@ -100,11 +100,13 @@ def test_summary_status_location_url_and_description(facts: Facts) -> None:
     ]
     congress = events["2026-congress@twosessions"]
     assert str(congress["SUMMARY"]) == "People's Congress: 4th of 6th term"
-    assert str(congress["STATUS"]) == "TENTATIVE"  # announced, no report of it held
+    # Its opening is held: the government's text of its work report dates it to that day.
+    assert str(congress["STATUS"]) == "CONFIRMED"
     assert str(congress["URL"]) == NEWS_ADDRESS
     assert str(congress["DESCRIPTION"]).splitlines() == [
-        "Announced only, 5 days: due to open 28 January 2026; due to close 1 February 2026.",
-        "Source: iChongqing, 25 January 2026, paragraph 1.",
+        "Held, 5 days: opened 28 January 2026; closing announced for 1 February 2026.",
+        "Source: iChongqing, 25 January 2026, paragraph 1; Chongqing Municipal People's "
+        "Government, 3 February 2026, paragraph 7.",
     ]
     joint = events["2020-two-sessions@twosessions"]
     assert str(joint["SUMMARY"]) == "Two Sessions (joint)"  # as dates, next and timeline say
@@ -207,7 +209,7 @@ def test_other_calendar_libraries_read_the_same_events(facts: Facts, read: objec
     assert callable(read)
     found = read(ical.calendar_bytes(calendar.events, STAMP))
     assert found == expected
-    assert found["2026-congress@twosessions"]["status"] == "TENTATIVE"
+    assert found["2026-congress@twosessions"]["status"] == "CONFIRMED"
     # The venue's name only, as the sessions' venue field gives it.
     assert (
         found["2020-two-sessions@twosessions"]["location"] == "Chongqing Great Hall of the People"
@@ -291,7 +293,7 @@ def test_events_data_names_both_ends(facts: Facts) -> None:
     assert first["start"] == "2026-01-27"
     assert first["end_exclusive"] == "2026-02-01"
     assert first["last_day"] == "2026-01-31"
-    assert (first["status"], data["events"][1]["status"]) == ("CONFIRMED", "TENTATIVE")
+    assert (first["status"], data["events"][1]["status"]) == ("CONFIRMED", "CONFIRMED")
     assert data["events"][1]["url"] == NEWS_ADDRESS
     # Without body names the summary falls back to the body id rather than failing.
     assert first["summary"] == "cppcc: 4th of 6th term"

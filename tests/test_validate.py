@@ -239,6 +239,72 @@ def test_unknown_reporter_and_session_references(tmp_path: Path) -> None:
     )
 
 
+def reporter(sitting: dict[str, str]) -> dict[str, Any]:
+    """A person whose one statement reports a session sitting on a day."""
+    return {
+        "id": "reporter",
+        "name": "A Reporter",
+        "role": "Mayor",
+        "body": "government",
+        "year": 2027,
+        "statements": [
+            {"text": "Gave the report.", "basis": "source", "source": CITE, "sitting": sitting}
+        ],
+        "source": CITE,
+    }
+
+
+def test_a_date_a_report_says_the_session_sat_is_not_scheduled(tmp_path: Path) -> None:
+    sessions = write(tmp_path, "sessions", [session()])
+    write(tmp_path, "people", [reporter({"session": "2027-cppcc", "date": "2027-01-20"})])
+    assert problems_of(tmp_path) == [
+        f"{sessions}: $[0].opens.status: opens 2027-01-20 is 'scheduled', but reporter.s1 "
+        "reports the session sitting that day (expected status 'held', citing that report)"
+    ]
+    write(tmp_path, "sessions", [session(opens=dated("2027-01-20", "held"))])
+    assert problems_of(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("sitting", "message"),
+    [
+        (
+            {"session": "2027-cppcc", "date": "2027-01-19"},
+            "$[0].statements[0].sitting.date: 2027-cppcc sat on 2027-01-19, before it opens "
+            "2027-01-20 (expected a day from its opening to its closing)",
+        ),
+        (
+            {"session": "2027-cppcc", "date": "2027-01-25"},
+            "$[0].statements[0].sitting.date: 2027-cppcc sat on 2027-01-25, after it closes "
+            "2027-01-24 (expected a day from its opening to its closing)",
+        ),
+        (
+            {"session": "2027-senate", "date": "2027-01-22"},
+            "$[0].statements[0].sitting.session: unknown session '2027-senate' "
+            "(expected the id of a session)",
+        ),
+    ],
+)
+def test_a_report_of_a_sitting_agrees_with_the_session(
+    tmp_path: Path, sitting: dict[str, str], message: str
+) -> None:
+    write(tmp_path, "sessions", [session()])
+    people = write(tmp_path, "people", [reporter(sitting)])
+    assert problems_of(tmp_path) == [f"{people}: {message}"]
+
+
+def test_the_2026_congress_opening_is_held_as_the_work_report_dates_it(all_facts: Any) -> None:
+    # cqgov-20260203 ¶7 dates the work report to 28 January 2026 at the fourth session of the
+    # sixth Congress, the day announced for its opening (icq-20260125 ¶1): it sat, so 'held'.
+    congress = next(s for s in all_facts.sessions if s.id == "2026-congress")
+    assert congress.opens is not None
+    assert (congress.opens.date.isoformat(), congress.opens.status) == ("2026-01-28", "held")
+    hu = next(p for p in all_facts.people if p.id == "hu-henghua")
+    reports = [st for st in hu.statements if st.sitting and st.sitting.session == "2026-congress"]
+    assert [st.sitting.date.isoformat() for st in reports if st.sitting] == ["2026-01-28"]
+    assert {r.source for r in congress.opens.source} >= {r.source for r in reports[0].source}
+
+
 def test_a_former_id_finds_one_record_only(tmp_path: Path) -> None:
     def figure(record_id: str, *aliases: str) -> dict[str, Any]:
         return {
@@ -424,6 +490,46 @@ def test_validate_reports_every_problem(tmp_path: Path, cli: CLI) -> None:
     data = cli("validate", str(tmp_path), "--json").json()
     assert data["ok"] is False
     assert [p["path"] for p in data["problems"]] == ["$[0].closes.date", "$[1].body"]
+
+
+def test_validate_reports_type_and_rule_problems_together(tmp_path: Path, cli: CLI) -> None:
+    # An impossible date makes record 0 undecodable; record 1 decodes but names an unknown body.
+    # Both are reported in one run, not the date alone.
+    path = write(
+        tmp_path, "sessions", [session(opens=dated("2027-02-30")), session(id="b", body="senate")]
+    )
+    result = cli("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}: $[0].opens.date: invalid date '2027-02-30': that day does not exist "
+        "(expected YYYY-MM-DD)",
+        f"{path}: $[1].body: unknown body 'senate' (expected one of congress, cppcc, government, "
+        "national, national-cppcc, nbs, npc, state-council, two-sessions)",
+    ]
+
+
+def test_a_reference_to_a_record_that_did_not_decode_is_not_a_second_problem(
+    tmp_path: Path,
+) -> None:
+    # The figure's session is in the file, only broken: one problem, not an 'unknown session' too.
+    sessions = write(tmp_path, "sessions", [session(opens=dated("2027-02-30"))])
+    figure = {
+        "id": "f",
+        "year": 2026,
+        "label": "x",
+        "value": 1,
+        "unit": "u",
+        "body": "cppcc",
+        "session_id": "2027-cppcc",
+        "source": CITE,
+    }
+    write(tmp_path, "figures", [figure])
+    assert problems_of(tmp_path) == [
+        f"{sessions}: $[0].opens.date: invalid date '2027-02-30': that day does not exist "
+        "(expected YYYY-MM-DD)"
+    ]
+    (tmp_path / "sessions.json").write_text("[not json", encoding="utf-8")
+    assert len(problems_of(tmp_path)) == 1
 
 
 def test_schema_matches_the_checked_in_copy(cli: CLI) -> None:

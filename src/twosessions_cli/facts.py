@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
 from twosessions_cli.errors import DataError, Problem
 from twosessions_cli.records import BASES, KINDS, value_at
-from twosessions_cli.rules import BASIS_RULE, check
+from twosessions_cli.rules import BASIS_RULE, check, reading_order
 from twosessions_cli.store import Facts, Location
 
 #: Refuse data files larger than this: the bundled files are a few kilobytes, and a cap keeps a
@@ -87,53 +87,75 @@ def _decode_error(kind: str, data: bytes, exc: msgspec.DecodeError) -> tuple[str
     return "$", f"invalid JSON: {text}"
 
 
-def decode_kind(kind: str, data: bytes, label: str) -> list[Any] | list[Problem]:
-    """Decode one ``<kind>.json`` file into typed records, or say everything wrong with it.
+class Decoded(NamedTuple):
+    """What one data file gave: the records that decoded, each with its index in the file, the
+    problems, and the ids of the records that did not decode (None: no record could be read)."""
+
+    records: list[Any]
+    at: list[int]
+    problems: list[Problem]
+    broken: set[str] | None
+
+
+def _unreadable(label: str, path: str, message: str) -> Decoded:
+    return Decoded([], [], [Problem(label, path, message)], None)
+
+
+def decode_kind(kind: str, data: bytes, label: str) -> Decoded:
+    """Decode one ``<kind>.json`` file into typed records, and say everything wrong with it.
 
     The whole file is decoded at once; only when that fails is each record decoded on its
-    own, so that every broken record is reported, not just the first.
+    own, so that every broken record is reported, not just the first, and the records that
+    are sound are still checked by the rules.
     """
     data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some editors write
     if not data.strip():
-        return [Problem(label, "$", "file is empty (expected a JSON array of records)")]
+        return _unreadable(label, "$", "file is empty (expected a JSON array of records)")
     try:
         data.decode("utf-8")  # msgspec would only say "invalid UTF-8"; we want a line and column
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        return [Problem(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")]
+        return _unreadable(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")
     record_type = KINDS[kind]
     try:
         records: list[Any] = msgspec.json.decode(data, type=list[record_type])  # type: ignore[valid-type]
     except RecursionError:
-        return [Problem(label, "$", "JSON is nested too deeply")]
+        return _unreadable(label, "$", "JSON is nested too deeply")
     except msgspec.ValidationError as exc:
-        return _every_record_problem(kind, data, label, exc)
+        return _record_by_record(kind, data, label, exc)
     except msgspec.DecodeError as exc:
-        where, message = _decode_error(kind, data, exc)
-        return [Problem(label, where, message)]
-    return records
+        return _unreadable(label, *_decode_error(kind, data, exc))
+    return Decoded(records, list(range(len(records))), [], set())
 
 
-def _every_record_problem(
+def _record_by_record(
     kind: str, data: bytes, label: str, first: msgspec.ValidationError
-) -> list[Problem]:
-    """Decode record by record to report each broken one (the first error says only one)."""
+) -> Decoded:
+    """Decode record by record: each broken one is reported (the first error says only one)."""
     try:
         raw = msgspec.json.decode(data)
     except (msgspec.DecodeError, RecursionError):
         raw = None
     if not isinstance(raw, list):
         where, message = _decode_error(kind, data, first)
-        return [Problem(label, where, _explain_value(message, where, raw))]
-    problems = []
+        return _unreadable(label, where, _explain_value(message, where, raw))
+    records, at, problems = [], [], []
+    broken: set[str] | None = set()
     for n, item in enumerate(raw):
         try:
-            msgspec.json.decode(msgspec.json.encode(item), type=KINDS[kind])
+            records.append(msgspec.json.decode(msgspec.json.encode(item), type=KINDS[kind]))
+            at.append(n)
         except msgspec.ValidationError as exc:
             where, message = _decode_error(kind, data, exc)
             path = f"$[{n}]" + where.removeprefix("$")
             problems.append(Problem(label, path, _explain_value(message, path, raw)))
-    return problems
+            record_id = item.get("id") if isinstance(item, dict) else None
+            # A broken record without a readable id could be any record: references to its
+            # kind cannot be judged.
+            broken = (
+                broken | {record_id} if broken is not None and isinstance(record_id, str) else None
+            )
+    return Decoded(records, at, problems, broken)
 
 
 def _explain_value(message: str, path: str, raw: Any) -> str:
@@ -183,15 +205,13 @@ def user_data_dirs(env: str | None = None) -> list[Path]:
     return [Path(p) for p in value.split(os.pathsep) if p.strip()]
 
 
-def _merge(
-    facts: Facts, kind: str, records: Iterable[Any], label: str, overlay: bool
-) -> list[Problem]:
+def _merge(facts: Facts, kind: str, decoded: Decoded, label: str, overlay: bool) -> list[Problem]:
     """Add the records of one file: a new id is appended, an id loaded before is replaced."""
     problems: list[Problem] = []
     current: list[Any] = facts.records(kind)
     index = {r.id: i for i, r in enumerate(current)}
     seen: set[str] = set()
-    for n, record in enumerate(records):
+    for n, record in zip(decoded.at, decoded.records, strict=True):
         if record.id in seen:
             problems.append(
                 Problem(label, f"$[{n}].id", f"duplicate id {record.id!r} (ids must be unique)")
@@ -234,26 +254,19 @@ def _files_at(path: Path, is_bundled: bool) -> tuple[dict[str, Path], list[Probl
 
 def _read_path(
     path: Path, is_bundled: bool
-) -> tuple[list[tuple[str, str, list[Any]]], list[Problem]]:
-    """Decode every data file at a path (a folder or one file): (kind, file, records) each."""
+) -> tuple[list[tuple[str, str, Decoded]], list[Problem]]:
+    """Decode every data file at a path (a folder or one file): (kind, file, decoded) each."""
     files, problems = _files_at(path, is_bundled)
-    decoded: list[tuple[str, str, list[Any]]] = []
-    for kind, file in files.items():
-        records, found = _read_kind(kind, file)
-        problems.extend(found)
-        if not found:
-            decoded.append((kind, str(file), records))
-    return decoded, problems
+    return [(kind, str(file), _read_kind(kind, file)) for kind, file in files.items()], problems
 
 
-def _read_kind(kind: str, file: Path) -> tuple[list[Any], list[Problem]]:
-    """Read and decode one ``<kind>.json`` file: its records, or what is wrong with it."""
+def _read_kind(kind: str, file: Path) -> Decoded:
+    """Read and decode one ``<kind>.json`` file: its records, and what is wrong with it."""
     label = str(file)
     raw = _read_bytes(file, label)
-    result = [raw] if isinstance(raw, Problem) else decode_kind(kind, raw, label)
-    if result and isinstance(result[0], Problem):
-        return [], result
-    return result, []
+    return (
+        Decoded([], [], [raw], None) if isinstance(raw, Problem) else decode_kind(kind, raw, label)
+    )
 
 
 def load_facts(overlays: Sequence[Path] = (), *, bundled: Path | None = None) -> Facts:
@@ -359,10 +372,10 @@ def _lazy_bundled(folder: Path) -> Facts:
     for kind, file in data_files(folder).items():
 
         def decode(kind: str = kind, file: Path = file) -> list[Any]:
-            records, problems = _read_kind(kind, file)
-            if problems:
-                raise DataError.from_problems(problems, DAMAGED)
-            return records
+            decoded = _read_kind(kind, file)
+            if decoded.problems:
+                raise DataError.from_problems(decoded.problems, DAMAGED)
+            return decoded.records
 
         facts.pending[kind] = decode
     return facts
@@ -376,10 +389,13 @@ def collect(
     problems: list[Problem] = []
     paths = [(bundled or bundled_data_dir(), True), *((Path(p), False) for p in overlays)]
     for path, is_bundled in paths:
-        decoded, found = _read_path(path, is_bundled)
+        files, found = _read_path(path, is_bundled)
         problems.extend(found)
-        for kind, label, records in decoded:
-            problems.extend(_merge(facts, kind, records, label, not is_bundled))
-    if not problems:
-        problems.extend(check(facts))
-    return facts, problems
+        for kind, label, decoded in files:
+            problems.extend(decoded.problems)
+            problems.extend(_merge(facts, kind, decoded, label, not is_bundled))
+            if decoded.broken != set():
+                facts.mark_broken(kind, decoded.broken)
+    # The sound records are checked even beside broken ones: one run reports both kinds of
+    # problem, each file's in reading order.
+    return facts, sorted([*problems, *check(facts)], key=reading_order)

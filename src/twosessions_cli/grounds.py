@@ -74,10 +74,20 @@ class Grounds(Strict, frozen=True, kw_only=True):
     reason: str | None = None
 
 
+class Sitting(Strict, frozen=True, kw_only=True):
+    """A day on which a statement's source reports a session sitting (a report delivered at
+    it, a meeting held): the session's own record must agree (``rules``)."""
+
+    session: NonEmpty
+    date: dt.date
+
+
 class Statement(Grounds, frozen=True, kw_only=True):
-    """One sentence shown to a reader, in our words, with exactly one basis."""
+    """One sentence shown to a reader, in our words, with exactly one basis; ``sitting`` when
+    it reports a session sitting on a given day."""
 
     text: NonEmpty
+    sitting: Sitting | None = None
 
 
 class Dated(Grounds, frozen=True, kw_only=True):

@@ -19,6 +19,7 @@ from twosessions_cli.grounds import Grounds as Grounds
 from twosessions_cli.grounds import Inference as Inference
 from twosessions_cli.grounds import NonEmpty as NonEmpty
 from twosessions_cli.grounds import Provenance as Provenance
+from twosessions_cli.grounds import Sitting as Sitting
 from twosessions_cli.grounds import SourceRef as SourceRef
 from twosessions_cli.grounds import Statement as Statement
 from twosessions_cli.grounds import paragraphs_by_source as paragraphs_by_source

@@ -8,6 +8,7 @@ knowledge the sources do not state, so it cites nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -32,10 +33,11 @@ BASIS_RULE = (
 
 def check(facts: Facts) -> list[Problem]:
     """Every rule broken by the merged facts, located in the file each record came from."""
-    return sorted(_check(facts), key=_reading_order)
+    return sorted(_check(facts), key=reading_order)
 
 
-def _reading_order(problem: Problem) -> tuple[str, int, str]:
+def reading_order(problem: Problem) -> tuple[str, int, str]:
+    """Sort key: by file, then record index, then field."""
     # "$[12].closes" sorts after "$[2].body": by file, then record index, then field.
     index = problem.path.removeprefix("$[").split("]", 1)[0]
     return (problem.file, int(index) if index.isdigit() else -1, problem.path)
@@ -60,7 +62,7 @@ def _check(facts: Facts) -> Iterator[Problem]:
         for record in facts.records(kind):
             yield from _check_grounds(facts, kind, record, sources)
             body = getattr(record, "body", None)
-            if body is not None and body not in bodies:
+            if body is not None and body not in bodies and _unknown(facts, "bodies", body):
                 yield _problem(
                     facts,
                     kind,
@@ -70,7 +72,11 @@ def _check(facts: Facts) -> Iterator[Problem]:
                 )
             for field, target in KINDS[kind].REFERS:
                 value = getattr(record, field)
-                if value is not None and value not in ids[target]:
+                if (
+                    value is not None
+                    and value not in ids[target]
+                    and _unknown(facts, target, value)
+                ):
                     yield _problem(
                         facts,
                         kind,
@@ -93,7 +99,16 @@ def _check(facts: Facts) -> Iterator[Problem]:
         yield from _check_session(facts, session)
     yield from _check_one_session_per_body_and_year(facts)
     yield from _check_former_ids(facts)
+    yield from _check_sittings(facts)
     yield from _check_topics(facts, ids["topics"])
+
+
+def _unknown(facts: Facts, kind: str, record_id: str) -> bool:
+    """Whether an id names no record even among those that did not decode (already reported)."""
+    if kind not in facts.broken:
+        return True
+    broken = facts.broken[kind]
+    return broken is not None and record_id not in broken
 
 
 _SINGULAR = {
@@ -114,6 +129,8 @@ def _check_refs(
     for n, ref in enumerate(refs):
         source = sources.get(ref.source)
         if source is None:
+            if not _unknown(facts, "sources", ref.source):
+                continue
             yield _problem(
                 facts,
                 kind,
@@ -192,6 +209,68 @@ def _check_one_session_per_body_and_year(facts: Facts) -> Iterator[Problem]:
                 f"a second session of {session.body!r} in {session.year} (the first is "
                 f"{first!r}); expected one record per body and year: give it the same id to "
                 "replace it, or record the disagreement in its note",
+            )
+
+
+def _check_sittings(facts: Facts) -> Iterator[Problem]:
+    """A session's dates agree with every report of it sitting: a day a report says it sat is
+    within its dates, and an opening or closing on that day is 'held', not 'scheduled'."""
+    sessions = {s.id: s for s in facts.sessions}
+    for kind in KINDS:
+        for record in facts.records(kind):
+            for sid, path, part in grounded_parts(record):
+                sitting = getattr(part, "sitting", None)
+                if sitting is None:
+                    continue
+                where = f"{path}.sitting"
+                session = sessions.get(sitting.session)
+                if session is None:
+                    if _unknown(facts, "sessions", sitting.session):
+                        yield _problem(
+                            facts,
+                            kind,
+                            record.id,
+                            f"{where}.session",
+                            f"unknown session {sitting.session!r} (expected the id of a session)",
+                        )
+                    continue
+                yield from _check_sitting(
+                    facts, session, sitting.date, (kind, record.id, where), sid
+                )
+
+
+def _check_sitting(
+    facts: Facts, session: Session, day: dt.date, at: tuple[str, str, str], sid: str
+) -> Iterator[Problem]:
+    kind, record_id, where = at
+    opens, closes = session.opens, session.closes
+    if opens is not None and day < opens.date:
+        yield _problem(
+            facts,
+            kind,
+            record_id,
+            f"{where}.date",
+            f"{session.id} sat on {day.isoformat()}, before it opens {opens.date.isoformat()} "
+            "(expected a day from its opening to its closing)",
+        )
+    if closes is not None and day > closes.date:
+        yield _problem(
+            facts,
+            kind,
+            record_id,
+            f"{where}.date",
+            f"{session.id} sat on {day.isoformat()}, after it closes {closes.date.isoformat()} "
+            "(expected a day from its opening to its closing)",
+        )
+    for name, dated in (("opens", opens), ("closes", closes)):
+        if dated is not None and dated.date == day and dated.status == "scheduled":
+            yield _problem(
+                facts,
+                "sessions",
+                session.id,
+                f"{name}.status",
+                f"{name} {day.isoformat()} is 'scheduled', but {sid} reports the session "
+                "sitting that day (expected status 'held', citing that report)",
             )
 
 

@@ -36,6 +36,9 @@ class Facts:
     figures: list[Figure]
     topics: list[Topic]
     located: dict[tuple[str, str], Location]
+    #: Ids of records that were in a file but did not decode, by kind (None: any id, as a whole
+    #: file could not be read). The rules do not call a reference to one of them unknown.
+    broken: dict[str, set[str] | None]
     #: Kinds not decoded yet, with the function that decodes them. Bundled data that no overlay
     #: touches is decoded when a command first asks for it: 'dates' never pays for the topics.
     pending: dict[str, Callable[[], list[Any]]]
@@ -44,6 +47,7 @@ class Facts:
         for kind in KINDS:
             setattr(self, kind, [])
         self.located = {}
+        self.broken = {}
         self.pending = {}
 
     def __getattribute__(self, name: str) -> Any:
@@ -61,6 +65,11 @@ class Facts:
     @cached_property
     def body_by_id(self) -> dict[str, Body]:
         return {b.id: b for b in self.bodies}
+
+    def mark_broken(self, kind: str, ids: set[str] | None) -> None:
+        """Note records of ``kind`` that did not decode (None: a whole file of them)."""
+        known = self.broken.get(kind, set())
+        self.broken[kind] = None if ids is None or known is None else known | ids
 
     def level_of(self, body_id: str) -> str | None:
         """The level of a body ('municipal' or 'national'); None for a body the data lacks."""
