@@ -91,8 +91,9 @@ def test_why_names_each_inferred_date(cli: CLI) -> None:
             "Tang Liangzhi (唐良智) was Mayor of Chongqing at the 2021 sessions (iChongqing, ",
         ),
         (
-            "wang-jiong-cppcc",
-            "Wang Jiong (王炯) presided over the CPPCC committee's 2019 closing meeting (",
+            "cheng-lihua",
+            "Cheng Lihua (程丽华) reported for the CPPCC committee's Standing Committee at the "
+            "2025 sessions (",
         ),
         (
             "2026-cppcc.numbered",

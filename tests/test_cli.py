@@ -248,7 +248,7 @@ def test_who_filters(cli: CLI) -> None:
     result = cli("who", "nobody")
     assert result.exit_code == 1
     assert result.stderr == (
-        "twosessions: error: nobody matching 'nobody'; 'twosessions who' lists the 25 people "
+        "twosessions: error: nobody matching 'nobody'; 'twosessions who' lists the 24 people "
         "in the data\n"
     )
 

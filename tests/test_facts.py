@@ -4,13 +4,19 @@ per fact, each test naming the source and paragraph it comes from."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
+
+from conftest import Run
 
 from twosessions_cli.records import SourceRef, citations
 from twosessions_cli.store import Facts
 
 NEWS = "icq-20260125"  # iChongqing report of the 23 January 2026 press conference
 GUIDE = "icq-20200115"  # iChongqing visitor's guide, 15 January 2020
+CLI = Callable[..., Run]
 
 
 def by_id(records: list[Any], record_id: str) -> Any:
@@ -197,3 +203,58 @@ def test_venues_one_english_name_and_one_chinese_name_per_place(all_facts: Facts
         "Chongqing Great Hall of the People": {"重庆市人民大礼堂"},
         "People's Hall": {"市人民大厦"},
     }
+
+
+# ---- people: one entry each, with every role; facts about the page stay with the page ---------
+
+#: Words that describe a page rather than a person: they belong in the source's note.
+PAGE_ASIDE = re.compile(
+    r"Chinese (name|script|characters)|English page|the page (gives|prints)", re.IGNORECASE
+)
+
+
+def test_each_person_has_one_entry(all_facts: Facts) -> None:
+    names = Counter((p.name, p.chinese) for p in all_facts.people)
+    assert [name for name, n in names.items() if n > 1] == []
+
+
+def test_wang_jiong_is_one_entry_with_both_roles_and_years(all_facts: Facts) -> None:
+    wang = by_id(all_facts.people, "wang-jiong")
+    assert [(r.body, r.year) for r in wang.every_role()] == [("congress", 2024), ("cppcc", 2019)]
+    assert wang.aliases == ["wang-jiong-congress", "wang-jiong-cppcc"]
+    # cri-20190131 ¶8 lists him among the session's executive chairmen; ¶4,13: he presided, spoke.
+    assert SourceRef(source="cri-20190131", paragraph=8) in wang.roles[0].source
+    assert {r.source for st in wang.statements for r in st.source} == {
+        "cri-20190131",
+        "cqrb-20240124",
+        "cqrb-20240124a",
+    }
+
+
+def test_who_finds_a_merged_person_by_a_former_id_and_by_an_earlier_role(cli: CLI) -> None:
+    for query in ("wang-jiong-cppcc", "wang-jiong-congress", "executive chairman of the cppcc"):
+        people = cli("who", query, "--json").json()["people"]
+        assert [p["id"] for p in people] == ["wang-jiong"], query
+    shown = cli("who", "wang jiong").stdout
+    assert "also · An executive chairman of the CPPCC committee's 2019 session" in shown
+
+
+def test_no_statement_about_a_person_is_an_aside_about_the_page(all_facts: Facts) -> None:
+    asides = [
+        (p.id, st.text)
+        for p in all_facts.people
+        for st in p.statements
+        if PAGE_ASIDE.search(st.text)
+    ]
+    assert asides == []
+
+
+def test_the_asides_moved_to_the_notes_of_their_pages(all_facts: Facts, cli: CLI) -> None:
+    notes = {s.id: s.note for s in all_facts.sources if s.note}
+    assert notes == {
+        "chinaorg-20210121": "Names Tang Liangzhi in English only, without Chinese characters.",
+        "icq-20240120": "Names Li Jing in English only, without Chinese characters.",
+        "icq-undated": "Names Cheng Lihua in English only, without Chinese characters.",
+    }
+    assert "Names Cheng Lihua in English only" in cli("sources").stdout
+    assert "Chinese characters" not in cli("who", "cheng lihua").stdout

@@ -330,6 +330,43 @@ def test_a_former_id_finds_one_record_only(tmp_path: Path) -> None:
     ]
 
 
+def test_a_reference_by_a_former_id_is_accepted(tmp_path: Path) -> None:
+    figure = {
+        "id": "f",
+        "year": 2025,
+        "label": "x",
+        "value": 1,
+        "unit": "u",
+        "body": "cppcc",
+        "session_id": "2026-cppcc",
+        "reported_by": "wang-jiong-congress",
+        "source": [{"source": NEWS, "paragraph": 6}],
+    }
+    write(tmp_path, "figures", [figure])
+    assert problems_of(tmp_path) == []
+
+
+def test_a_persons_other_role_names_a_known_body_and_cites_real_paragraphs(
+    tmp_path: Path,
+) -> None:
+    person = reporter({"session": "2026-cppcc", "date": "2026-01-28"})
+    person["roles"] = [
+        {
+            "role": "Senator",
+            "body": "senate",
+            "year": 2019,
+            "source": [{"source": NEWS, "paragraph": 99}],
+        }
+    ]
+    people = write(tmp_path, "people", [person])
+    assert problems_of(tmp_path) == [
+        f"{people}: $[0].roles[0].body: unknown body 'senate' (expected one of congress, cppcc, "
+        "government, national, national-cppcc, nbs, npc, state-council, two-sessions)",
+        f"{people}: $[0].roles[0].source[0].paragraph: paragraph 99 is past the end of {NEWS} "
+        "(expected 1 to 10)",
+    ]
+
+
 # ---- bad input ---------------------------------------------------------------------------------
 
 

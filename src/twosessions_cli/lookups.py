@@ -13,6 +13,7 @@ from twosessions_cli.records import (
     AgendaEntry,
     Figure,
     Grounds,
+    Person,
     Record,
     Session,
     Source,
@@ -303,6 +304,11 @@ def year_completions(years: Iterable[int], incomplete: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+def _body_in(person: Person, year: int) -> str:
+    """The body a person spoke for in a year: that of their role of that year, else their latest."""
+    return next((r.body for r in person.every_role() if r.year == year), person.body)
+
+
 class Coverage(msgspec.Struct, frozen=True):
     """What the data knows of one body's session in one year."""
 
@@ -331,7 +337,7 @@ def coverage(facts: Facts) -> list[Coverage]:
             reports = sum(
                 1
                 for p in facts.people
-                if p.body in speakers
+                if _body_in(p, year) in speakers
                 for st in p.statements
                 if any(published.get(r.source) == str(year) for r in st.source)
             )

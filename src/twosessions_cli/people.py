@@ -63,6 +63,7 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
         p
         for p in facts.people
         if any(said(v) for v in (p.name, p.id, *p.former_ids(), p.role, p.chinese or ""))
+        or any(said(r.role) for r in p.roles)
         or any(said(st.text) for st in p.statements)
         or (role_word is not None and role_word.search(normalize(p.role)))
     ]

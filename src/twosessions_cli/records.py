@@ -100,6 +100,8 @@ class Source(_Record, frozen=True, kw_only=True):
     kind: NonEmpty
     copy: str | None = None
     paragraphs: Annotated[int, msgspec.Meta(ge=1)]
+    #: What a reader of the page should know of the page itself ("names X in English only").
+    note: str | None = None
     summary: Statement | None = None
 
     @property
@@ -235,8 +237,19 @@ class AgendaEntry(_Record, frozen=True, kw_only=True):
         return self.id
 
 
+class Role(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """An office or part a person held, in the body and year a source gives it."""
+
+    role: NonEmpty
+    body: Id
+    year: Year
+    inferred: Inference | None = None
+    source: Provenance
+
+
 class Person(_Record, frozen=True, kw_only=True):
-    """A named person, their role and body, and what the sources report of them."""
+    """A named person, once: their latest role and body (``role``, ``body``, ``year``), any
+    other roles the sources give (``roles``), and what the sources report of them."""
 
     KIND: ClassVar[Kind] = "people"
 
@@ -250,6 +263,8 @@ class Person(_Record, frozen=True, kw_only=True):
         if self.chinese:
             yield "chinese", self.chinese, self.id, own
         yield "role", self.role, self.id, own
+        for other in self.roles:
+            yield "roles", other.role, self.id, list(other.source)
         yield from _grounded_texts(self)
 
     def caption(self) -> str:
@@ -263,11 +278,23 @@ class Person(_Record, frozen=True, kw_only=True):
     body: Id
     year: Year
     inferred: Inference | None = None
+    roles: list[Role] = []
     statements: list[Statement] = []
     source: Provenance
 
     def described(self) -> str:
         return self.name
+
+    def every_role(self) -> list[Role]:
+        """Every role, the latest first (the record's own, then ``roles`` newest first)."""
+        own = Role(
+            role=self.role,
+            body=self.body,
+            year=self.year,
+            inferred=self.inferred,
+            source=self.source,
+        )
+        return [own, *sorted(self.roles, key=lambda r: -r.year)]
 
 
 class Figure(_Record, frozen=True, kw_only=True):

@@ -61,15 +61,21 @@ def _check(facts: Facts) -> Iterator[Problem]:
     for kind in KINDS:
         for record in facts.records(kind):
             yield from _check_grounds(facts, kind, record, sources)
-            body = getattr(record, "body", None)
-            if body is not None and body not in bodies and _unknown(facts, "bodies", body):
-                yield _problem(
-                    facts,
-                    kind,
-                    record.id,
-                    "body",
-                    f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
-                )
+            # A person's other roles name a body and cite paragraphs as the record does.
+            roles = getattr(record, "roles", ())
+            held = [("", record), *((f"roles[{n}].", role) for n, role in enumerate(roles))]
+            for where, part in held:
+                body = getattr(part, "body", None)
+                if body is not None and body not in bodies and _unknown(facts, "bodies", body):
+                    yield _problem(
+                        facts,
+                        kind,
+                        record.id,
+                        f"{where}body",
+                        f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
+                    )
+            for where, role in held[1:]:
+                yield from _check_refs(facts, kind, record.id, where, role.source, sources)
             for field, target in KINDS[kind].REFERS:
                 value = getattr(record, field)
                 if (

@@ -43,6 +43,10 @@ def show_people(facts: Facts, people: Sequence[Person]) -> None:
         body = body_name(facts.body_by_id, person.body)
         role = f" · {person.role} · {body} · {sessions_year(person.year)}{mark}"
         out.print(spans((name, "bold"), (role, "")))
+        for other in person.every_role()[1:]:
+            mark = marks.inference(other.inferred) if other.inferred else ""
+            also = f"{other.role} · {body_name(facts.body_by_id, other.body)}"
+            out.print(text(f"  also · {also} · {sessions_year(other.year)}{mark}"))
         # A bullet column, so that a statement's second line starts under its first word.
         grid = Table.grid(padding=(0, 1), pad_edge=False)
         grid.add_column(width=3, justify="right")

@@ -47,6 +47,8 @@ def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
         ]
         if source.summary:
             lines.append(source.summary.text)
+        if source.note:
+            lines.append(source.note)
         table.add(
             text(source.id),
             text("\n".join(lines)),
