@@ -77,9 +77,9 @@ def test_why_names_each_inferred_date(cli: CLI) -> None:
             "25 January 2026, paragraph 6, ",
         ),
         (
-            "2025-foreign-delegates",
-            "Foreign delegates at practice stations for 2025 stood at over 50 delegates; the "
-            "year is inferred from the pages cited (iChongqing,",
+            "2026-gdp-growth-target",
+            "GDP growth target for 2026 stood at over 5%; the session is inferred from the "
+            "pages cited (iChongqing, date unknown, paragraph 1,",
         ),
         (
             "2026-cppcc-agenda",

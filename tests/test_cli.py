@@ -163,9 +163,9 @@ def test_stats_2025_table(cli: CLI) -> None:
     proposals = next(line for line in result.stdout.splitlines() if "proposals handled" in line)
     assert "1,385" in proposals
     assert "CPPCC committee" in proposals
-    delegates = next(line for line in result.stdout.splitlines() if "Foreign delegates" in line)
-    assert "over 50" in delegates  # the qualifier reads with its value
-    assert "This is a minimum: the report says 'Over 50'." in result.stdout
+    target = cli("stats", "2026", env={"COLUMNS": "160"}).stdout
+    line = next(line for line in target.splitlines() if "GDP growth target" in line)
+    assert "over 5%" in line  # the qualifier reads with its value
 
 
 def test_stats_json_keeps_body_and_qualifier(cli: CLI) -> None:
@@ -173,7 +173,8 @@ def test_stats_json_keeps_body_and_qualifier(cli: CLI) -> None:
     figures = {f["id"]: f for f in data["figures"]}
     assert figures["2025-proposals-handled"]["value"] == 1385
     assert figures["2025-proposals-handled"]["body"] == "cppcc"
-    assert figures["2025-foreign-delegates"]["qualifier"] == "over"
+    target = cli("stats", "2026", "--json").json()["figures"]
+    assert {f["id"]: f["qualifier"] for f in target}["2026-gdp-growth-target"] == "over"
     assert figures["2025-deputies-homes"]["body_name"] == "Chongqing Municipal People's Congress"
 
 

@@ -91,8 +91,9 @@ def test_csv_has_typed_values_and_sources_in_their_own_columns(cli: CLI) -> None
     assert proposals["Source 1 published"] == "2026-01-25"
     assert proposals["Source 1 address"].startswith("https://www.ichongqing.info/2026/01/25/")
     assert proposals["Source 1 paragraphs"] == "6"
-    delegates = next(r for r in rows if r["What"].startswith("Foreign delegates"))
-    assert (delegates["Qualifier"], delegates["Value"]) == ("over", "50")
+    later = list(csv.DictReader(io.StringIO(cli("stats", "2026", "--format", "csv").stdout)))
+    target = next(r for r in later if r["What"] == "GDP growth target")
+    assert (target["Qualifier"], target["Value"]) == ("over", "5")
     growth = list(csv.DictReader(io.StringIO(cli("stats", "2024", "--format", "csv").stdout)))
     percent = next(r for r in growth if r["Unit"] == "%")
     float(percent["Value"])  # "5.7", not "5.7%"
@@ -104,8 +105,9 @@ def test_dates_csv_says_each_note_beside_its_value(cli: CLI) -> None:
     assert (unknown["Opens"], unknown["Opens status"]) == ("", "not reported")
     assert unknown["Days"] == ""
     congress = next(r for r in rows if r["Session id"] == "2026-congress")
-    assert (congress["Opens"], congress["Opens status"]) == ("2026-01-28", "scheduled")
-    assert congress["Opens note"].startswith("Inferred: The report prints the day and month only")
+    assert (congress["Opens"], congress["Opens status"]) == ("2026-01-28", "held")
+    assert (congress["Closes"], congress["Closes status"]) == ("2026-02-01", "scheduled")
+    assert congress["Closes note"].startswith("Inferred: The report prints the day and month only")
     assert congress["Days note"].startswith("The formal sitting period")
     assert not [r for r in rows if any(" | " in v or v == "—" for v in r.values())]
 

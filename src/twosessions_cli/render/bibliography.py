@@ -54,7 +54,7 @@ def _page_words(facts: Facts, source_id: str, paragraphs: Sequence[int]) -> list
 
 def _publisher(source: Source) -> str:
     if source.reliability == "reprint" and source.reprint_of:
-        return f"{source.publisher} (reprinting {source.reprint_of})"
+        return f"{source.publisher} (reprint of {source.reprint_of})"
     return source.publisher
 
 
@@ -182,7 +182,7 @@ def _bib(text: str) -> str:
 def _page_note(source: Source | None, paragraphs: Sequence[int]) -> str:
     note = paragraphs_text(paragraphs).capitalize() if paragraphs else "The page as a whole"
     if source is not None and source.reliability == "reprint" and source.reprint_of:
-        note += f"; reprinting {source.reprint_of}"
+        note += f"; reprint of {source.reprint_of}"
     return note
 
 

@@ -18,7 +18,7 @@ def cited(source: Source, paragraphs: Sequence[int] = ()) -> str:
     """A plain citation: publisher, title, date, address and paragraphs, in one line."""
     parts = [source.publisher]
     if source.reliability == "reprint" and source.reprint_of:
-        parts[0] += f" (reprinting {source.reprint_of})"
+        parts[0] += f" (reprint of {source.reprint_of})"
     parts.append(f"'{source.title}'" if source.title else "untitled page")
     parts.append(source.published_text)
     if source.address:
@@ -37,7 +37,7 @@ def brief_refs(facts: Facts, refs: Sequence[SourceRef]) -> str:
         source = facts.source_by_id.get(source_id)
         publisher = source.publisher if source else source_id
         if source and source.reliability == "reprint" and source.reprint_of:
-            publisher += f" (reprinting {source.reprint_of})"
+            publisher += f" (reprint of {source.reprint_of})"
         date = f", {source.published_text}" if source else ""
         label = "paragraph" if len(paragraphs) == 1 else "paragraphs"
         numbers = number_ranges(paragraphs).replace(",", ", ")

@@ -38,8 +38,10 @@ def sources_report(facts: Facts, uses: Sequence[SourceUse]) -> Report:
             source.published_text, grounded_note(unless_sourced(source.published_grounds))
         )
         title = f"'{source.title}'" if source.title else "(no title in the page's text)"
-        standing = source.reliability + (
-            f", reprinting {source.reprint_of}" if source.reprint_of else ""
+        standing = (
+            f"reprint of {source.reprint_of}"
+            if source.reliability == "reprint" and source.reprint_of
+            else source.reliability
         )
         lines = [
             f"{source.publisher}: {title}",
