@@ -808,7 +808,7 @@ def test_shared_options_work_before_the_command_as_well_as_after(cli: CLI) -> No
     before = cli("--json", "dates")
     assert (before.exit_code, before.stdout) == (0, after.stdout)
     overlay = str(Path(__file__).parents[1] / "docs" / "example-overlay")
-    for args in (("--data", overlay, "dates", "2027"), ("dates", "2027", "--data", overlay)):
+    for args in (("--data", overlay, "dates", "2099"), ("dates", "2099", "--data", overlay)):
         result = cli(*args, "--json")
         assert result.exit_code == 0, result.stderr
         assert {s["origin"].endswith("sessions.json") for s in result.json()["sessions"]} == {True}
@@ -816,7 +816,7 @@ def test_shared_options_work_before_the_command_as_well_as_after(cli: CLI) -> No
 
 def test_data_given_before_and_after_the_command_both_count(cli: CLI, tmp_path: Path) -> None:
     overlay = str(Path(__file__).parents[1] / "docs" / "example-overlay")
-    result = cli("--data", overlay, "dates", "2027", "--data", str(tmp_path / "missing"))
+    result = cli("--data", overlay, "dates", "2099", "--data", str(tmp_path / "missing"))
     assert result.exit_code == 1
     assert "missing: $: no such file or folder" in result.stderr
 
@@ -902,8 +902,8 @@ def test_example_overlay_is_written_validated_and_used(cli: CLI, tmp_path: Path)
     assert sorted(p.name for p in folder.iterdir()) == ["sessions.json", "sources.json"]
     assert result.stderr.splitlines()[-1] == f"twosessions: next: twosessions validate {folder}"
     assert cli("validate", str(folder)).exit_code == 0
-    dates = cli("dates", "2027", "--data", str(folder), "--json").json()
-    assert [s["id"] for s in dates["sessions"]] == ["2027-cppcc", "2027-congress"]
+    dates = cli("dates", "2099", "--data", str(folder), "--json").json()
+    assert [s["id"] for s in dates["sessions"]] == ["2099-cppcc", "2099-congress"]
     again = cli("example-overlay", str(folder))
     assert again.exit_code == 1
     assert "already exists; give an empty or new folder" in again.stderr

@@ -158,8 +158,8 @@ def test_completion_shows_a_short_meaning_in_zsh_and_fish(tmp_path: Path) -> Non
 
 def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> None:
     overlay = Path(__file__).resolve().parents[1] / "docs" / "example-overlay"
-    with_2027 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
-    assert with_2027 == ["2027", *SESSION_YEARS]
+    with_2099 = complete("bash", "twosessions dates ", tmp_path, TWOSESSIONS_DATA=str(overlay))
+    assert with_2099 == ["2099", *SESSION_YEARS]
     bundled_only = complete(
         "bash", "twosessions dates --no-user-data ", tmp_path, TWOSESSIONS_DATA=str(overlay)
     )

@@ -107,10 +107,10 @@ def test_a_formula_in_user_data_reaches_the_csv_as_text(cli: CLI, tmp_path: Path
     formula = '=HYPERLINK("http://x","y")'
     folder = str(_overlay(tmp_path, formula))
     sources = _rows(cli, "sources", "--data", folder)
-    mine = next(r for r in sources if r["Source id"] == "newsroom-2027")
+    mine = next(r for r in sources if r["Source id"] == "example-newsroom")
     assert mine["Publisher"] == "'" + formula
     assert mine["Title"] == "'-1+1"
-    dates = _rows(cli, "dates", "2027", "--data", folder)
+    dates = _rows(cli, "dates", "2099", "--data", folder)
     assert {r["Source 1 publisher"] for r in dates} == {"'" + formula}
     assert {r["Term"] for r in dates} == {"6"}  # numbers are left alone
 

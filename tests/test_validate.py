@@ -486,19 +486,25 @@ def test_broken_overlay_changes_nothing_and_names_the_way_out(tmp_path: Path, cl
     assert cli("dates", "--no-user-data", env=env).exit_code == 0
 
 
-def test_example_overlay_shows_next_year_with_its_source(cli: CLI) -> None:
-    result = cli("dates", "2027", "--data", str(EXAMPLE))
+def test_example_overlay_shows_its_year_marked_as_example(cli: CLI) -> None:
+    result = cli("dates", "2099", "--data", str(EXAMPLE), env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
-    assert "2027-01-20" in result.stdout
+    assert "2099-01-20" in result.stdout
+    assert "CPPCC committee (example data)" in result.stdout
     assert f"From your data: {EXAMPLE / 'sessions.json'}" in result.stdout
-    data = cli("dates", "2027", "--json", env={"TWOSESSIONS_DATA": str(EXAMPLE)}).json()
+    data = cli("dates", "2099", "--json", env={"TWOSESSIONS_DATA": str(EXAMPLE)}).json()
     assert {s["origin"] for s in data["sessions"]} == {str(EXAMPLE / "sessions.json")}
+    assert [s["example"] for s in data["sessions"]] == [True, True]
     assert data["sessions"][0]["opens"]["source"] == [
-        {"source": "newsroom-2027", "paragraph": 1, "address": None}
+        {"source": "example-newsroom", "paragraph": 1, "address": None}
     ]
     sources = cli("sources", "--json", "--data", str(EXAMPLE)).json()["sources"]
     assert sources[-1]["origin"] == str(EXAMPLE / "sources.json")
+    assert (sources[-1]["reliability"], sources[-1]["example"]) == ("example", True)
     assert sources[-1]["facts"] == 2
+    # The bundled records are facts, and say nothing of examples.
+    bundled = cli("dates", "2026", "--json", "--data", str(EXAMPLE)).json()["sessions"]
+    assert ["example" in s for s in bundled] == [False, False]
 
 
 # ---- the validate and schema commands ----------------------------------------------------------
@@ -654,14 +660,25 @@ def test_a_path_with_a_line_break_still_gives_one_line_per_problem(cli: CLI) -> 
     assert result.stderr == "twosessions: error: 1 problem found in bad\\nname\n"
 
 
-def test_example_overlay_reaches_next_and_the_calendar(cli: CLI) -> None:
-    # docs/adding-facts.md promises that next and ics see an overlay's sessions.
-    data = cli("next", "--today", "2026-11-25", "--data", str(EXAMPLE), "--json").json()
+def test_example_overlay_reaches_next_and_the_calendar_marked_as_example(cli: CLI) -> None:
+    # docs/adding-facts.md promises that next and ics see an overlay's sessions. Its year is
+    # made up (2099), and every view names its sessions as example data, so that
+    # 'next' never announces an example opening as if it were real.
+    data = cli("next", "--today", "2026-12-03", "--data", str(EXAMPLE), "--json").json()
     assert data["headline"] == (
-        "Next: the CPPCC committee, opening in 56 days, on Wednesday 20 January 2027."
+        "Next: the CPPCC committee (example data), opening in 26346 days, "
+        "on Tuesday 20 January 2099."
     )
-    events = cli("ics", "2027", "--data", str(EXAMPLE), "--json").json()["events"]
-    assert [e["uid"] for e in events] == ["2027-cppcc@twosessions", "2027-congress@twosessions"]
+    shown = cli("next", "--today", "2026-12-03", "--data", str(EXAMPLE), env={"COLUMNS": "200"})
+    assert shown.stdout.count("(example data)") == 3  # the headline and each session's row
+    line = cli("timeline", "2099", "--data", str(EXAMPLE)).stdout
+    assert "CPPCC committee (example data) day 1/5" in line
+    events = cli("ics", "2099", "--data", str(EXAMPLE), "--json").json()["events"]
+    assert [e["uid"] for e in events] == ["2099-cppcc@twosessions", "2099-congress@twosessions"]
+    assert [e["summary"] for e in events] == [
+        "CPPCC committee (example data): 5th of 6th term",
+        "People's Congress (example data): 5th of 6th term",
+    ]
 
 
 # ---- validation that never surprises (issue 14) --------------------------------------------

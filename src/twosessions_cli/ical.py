@@ -95,6 +95,8 @@ def _event(
     held = any(d is not None and d.status == "held" for d in (opens, closes))
     body = bodies.get(session.body)
     name = body.short if body else session.body
+    if facts.is_example(session):  # a calendar must not hold example data as a real event
+        name += " (example data)"
     label = session.label()
     summary = f"{name}: {label}" if label else name
     if opens is None and closes is not None:

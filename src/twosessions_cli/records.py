@@ -95,7 +95,7 @@ class Source(_Record, frozen=True, kw_only=True):
     published: str | None = None
     published_grounds: Grounds | None = None
     language: NonEmpty
-    reliability: Literal["official", "established", "reprint"]
+    reliability: Literal["official", "established", "reprint", "example"]
     reprint_of: str | None = None
     kind: NonEmpty
     copy: str | None = None

@@ -11,7 +11,17 @@ from typing import Any
 
 import msgspec
 
-from twosessions_cli.records import KINDS, AgendaEntry, Body, Figure, Person, Session, Source, Topic
+from twosessions_cli.records import (
+    KINDS,
+    AgendaEntry,
+    Body,
+    Figure,
+    Person,
+    Session,
+    Source,
+    Topic,
+    citations,
+)
 
 
 class Location(msgspec.Struct, frozen=True):
@@ -84,6 +94,24 @@ class Facts:
     def person_by_id(self) -> dict[str, Person]:
         """Every person by id and by any former id, so that an old reference still finds them."""
         return {i: p for p in self.people for i in (*p.former_ids(), p.id)}
+
+    @cached_property
+    def example_ids(self) -> frozenset[tuple[str, str]]:
+        """(kind, id) of every example record: an example source (reliability 'example'), and
+        every record that cites one. Views and JSON mark them, so they never pass for facts."""
+        examples = {s.id for s in self.sources if s.reliability == "example"}
+        if not examples:
+            return frozenset()
+        return frozenset(
+            (kind, record.id)
+            for kind in KINDS
+            for record in self.records(kind)
+            if (record.id in examples and kind == "sources")
+            or any(ref.source in examples for ref in citations(record))
+        )
+
+    def is_example(self, record: Any) -> bool:
+        return (record.KIND, record.id) in self.example_ids
 
     @cached_property
     def renamed(self) -> dict[str, tuple[str, str]]:

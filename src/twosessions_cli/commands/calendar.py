@@ -84,7 +84,7 @@ def next_session(
     # Between Chongqing's sessions (by default), the national ones in March may be ahead.
     national = opts.facts("national") if ended and opts.level is None else None
     ahead = [] if national is None else schedule.still_ahead(national, day)
-    also = wording.also_ahead(ahead, national.body_by_id) if national and ahead else None
+    also = wording.also_ahead(ahead, national) if national and ahead else None
 
     present(
         opts.format,

@@ -86,14 +86,15 @@ def example_overlay(
 ) -> None:
     """Write a worked example of your own facts into FOLDER.
 
-    The example (made-up 2027 dates, from a newsroom's notes) shows the files an overlay
-    holds; validate it, use it with --data, then replace its facts with yours.
+    The example (made-up 2099 dates from a newsroom's notes, shown as example data in every
+    view) shows the files an overlay holds; validate it, use it with --data, then replace
+    its facts with yours and give your source its real reliability.
 
     \b
     Examples:
       twosessions example-overlay my-facts
       twosessions validate my-facts
-      twosessions dates 2027 --data my-facts
+      twosessions dates 2099 --data my-facts
     """
     from twosessions_cli.facts import copy_example_overlay
 

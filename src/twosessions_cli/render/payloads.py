@@ -64,6 +64,8 @@ def record_data(facts: Facts, record: Record, /, **extra: Any) -> dict[str, Any]
     add_addresses(facts, data)
     data.update(extra)
     data["origin"] = facts.origin_of(record.KIND, record.id)
+    if facts.is_example(record):
+        data["example"] = True
     return data
 
 
@@ -117,10 +119,10 @@ def next_data(
     ended = nothing_ahead(standings)
     return {
         "today": today.isoformat(),
-        "headline": next_headline(standings, facts.body_by_id),
+        "headline": next_headline(standings, facts),
         "all_ended": ended,
         "next_dates_in_data": not ended,
-        "last": last_closed(standings, facts.body_by_id) if ended else None,
+        "last": last_closed(standings, facts) if ended else None,
         "opening_windows": [
             {
                 "body": w.body,

@@ -19,7 +19,7 @@ from twosessions_cli.render.sheet import (
     reason_cell,
     said_cell,
 )
-from twosessions_cli.render.wording import body_name, known, standing_text
+from twosessions_cli.render.wording import body_name, known, session_name, standing_text
 from twosessions_cli.store import Facts
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _session_row(facts: Facts, session: Session) -> dict[str, Cell]:
     return {
         "Year": session.year,
         "Session id": session.id,
-        "Body": body_name(facts.body_by_id, session.body),
+        "Body": session_name(facts, session),
         "Term": session.term,
         "Session": session.session,
         "Session note": reason_cell(session.numbered),

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Body, Dated, Figure, Grounds, Session
+from twosessions_cli.store import Facts
 from twosessions_cli.text import MONTHS, PROG, day_month, long_date, plural
 
 if TYPE_CHECKING:
@@ -29,6 +30,16 @@ def body_name(bodies: Mapping[str, Body], body_id: str) -> str:
     """A body's short name ('CPPCC committee'), or its id when the data does not know it."""
     body = bodies.get(body_id)
     return body.short if body else body_id
+
+
+#: How an example record is named wherever it is shown: it is not a fact.
+EXAMPLE_MARK = " (example data)"
+
+
+def session_name(facts: Facts, session: Session) -> str:
+    """A session's body name, marked when the session is example data."""
+    name = body_name(facts.body_by_id, session.body)
+    return name + EXAMPLE_MARK if facts.is_example(session) else name
 
 
 def venue_text(session: Session) -> str | None:
@@ -125,15 +136,13 @@ def standing_text(standing: Standing) -> str:
     return "ended yesterday" if standing.ended_ago == 1 else f"ended {standing.ended_ago} days ago"
 
 
-def next_headline(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str:
+def next_headline(standings: Sequence[Standing], facts: Facts) -> str:
     """One sentence that answers 'what is next?'."""
 
     # Worded so that the verb never has to agree with a body's name: "the Two Sessions
     # (joint)" is plural where "the CPPCC committee" is singular.
     def who(group: Sequence[Standing]) -> str:
-        return "; ".join(
-            f"the {body_name(bodies, s.session.body)}, {standing_text(s)}" for s in group
-        )
+        return "; ".join(f"the {session_name(facts, s.session)}, {standing_text(s)}" for s in group)
 
     sitting = [s for s in standings if s.state == "sitting"]
     if sitting:
@@ -143,7 +152,7 @@ def next_headline(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> 
         first = upcoming[0]
         days = "tomorrow" if first.opens_in == 1 else f"in {first.opens_in} days"
         same_day = [s for s in upcoming if s.opens_in == first.opens_in]
-        names = " and ".join(f"the {body_name(bodies, s.session.body)}" for s in same_day)
+        names = " and ".join(f"the {session_name(facts, s.session)}" for s in same_day)
         return (
             f"Next: {names}, opening {days}, "
             f"on {long_date(first.span.first)}."  # upcoming: the first day is the opening
@@ -159,9 +168,9 @@ def nothing_ahead(standings: Sequence[Standing]) -> bool:
     return not any(s.pending for s in standings)
 
 
-def also_ahead(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str:
+def also_ahead(standings: Sequence[Standing], facts: Facts) -> str:
     """'The national sessions are ahead in the data: ...': said between Chongqing's sessions."""
-    said = next_headline(standings, bodies).removeprefix("Next: ")
+    said = next_headline(standings, facts).removeprefix("Next: ")
     return (
         f"Also in the data, at the national level: {said.rstrip('.')}; "
         "'twosessions next --level all' counts down to it."
@@ -171,7 +180,7 @@ def also_ahead(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str
 NOT_ANNOUNCED = "Next: no later dates are in the data (not announced yet, or not added yet)."
 
 
-def last_closed(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> str | None:
+def last_closed(standings: Sequence[Standing], facts: Facts) -> str | None:
     """'Last: the People's Congress closed on Sunday 1 February 2026, 305 days ago.'"""
     ended = [s for s in standings if s.state == "ended" and s.span.closes is not None]
     if not ended:
@@ -179,7 +188,8 @@ def last_closed(standings: Sequence[Standing], bodies: Mapping[str, Body]) -> st
     last = max(ended, key=lambda s: (s.span.closes or s.span.first, s.session.body))
     closed = last.span.closes or last.span.first
     ago = "yesterday" if last.ended_ago == 1 else f"{last.ended_ago} days ago"
-    return f"Last: the {body_name(bodies, last.session.body)} closed on {long_date(closed)}, {ago}."
+    name = session_name(facts, last.session)
+    return f"Last: the {name} closed on {long_date(closed)}, {ago}."
 
 
 def _span_of_days(earliest: dt.date, latest: dt.date, joiner: str = "to") -> str:

@@ -34,6 +34,7 @@ from twosessions_cli.render.wording import (
     last_closed,
     next_headline,
     nothing_ahead,
+    session_name,
     standing_text,
     venue_text,
     window_days,
@@ -93,12 +94,11 @@ def sessions_table(
     columns.append(source_column())
     listing = Listing(title, columns, heading=(0, 1) if many_years else (0,))
     notes = Footnotes()
-    bodies = facts.body_by_id
     inferred_dates = 0
     inferred_numbers: list[str] = []
     for session in sessions:
         body = notes.marked(
-            body_name(bodies, session.body),
+            session_name(facts, session),
             origin_note(facts, "sessions", session.id),
             brief_note(session.note, f"{session.id}.note"),
         )
@@ -152,7 +152,6 @@ def next_report(
     also: str | None = None,
 ) -> Report:
     """The countdown; between sessions, when each body's sessions have opened instead."""
-    bodies = facts.body_by_id
     if nothing_ahead(standings):
         return _between_sessions(facts, standings, today, windows, also)
     sessions = [s.session for s in standings]
@@ -160,7 +159,7 @@ def next_report(
     table, notes = sessions_table(facts, sessions, as_of_title(today), status)
     refs = [r for s in sessions for r in citations(s)]
     sheet = sheets.next_sheet(facts, standings, today)
-    return Report(facts, table, notes, refs, lead=next_headline(standings, bodies), sheet=sheet)
+    return Report(facts, table, notes, refs, lead=next_headline(standings, facts), sheet=sheet)
 
 
 def _between_sessions(
@@ -188,7 +187,7 @@ def _between_sessions(
         )
     notes = Footnotes()
     notes.once(windows_sentence(windows, facts.body_by_id))
-    last = last_closed(standings, facts.body_by_id)
+    last = last_closed(standings, facts)
     notes.after += [line for line in (last, also, ADD_DATES) if line]
     # CSV keeps the sessions and their standing, as before; the window is in JSON too.
     sheet = sheets.next_sheet(facts, standings, today)

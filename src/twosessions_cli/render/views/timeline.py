@@ -11,14 +11,13 @@ from twosessions_cli.render.cells import can_encode, new_table, text
 from twosessions_cli.render.listing import print_with_notes
 from twosessions_cli.render.notes import Footnotes, date_notes, marks_text, origin_note
 from twosessions_cli.render.output import console
-from twosessions_cli.render.wording import body_name, overlap_label, timeline_title
+from twosessions_cli.render.wording import overlap_label, session_name, timeline_title
 from twosessions_cli.store import Facts
 from twosessions_cli.text import WEEKDAYS, day_month, inert
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from twosessions_cli.records import Body
     from twosessions_cli.schedule import Sitting, Span, Timeline
 
 _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
@@ -26,10 +25,9 @@ _ROW_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
 
 def show_timeline(facts: Facts, line: Timeline) -> None:
     """A strip of the sessions' weeks on a terminal; one line per day when piped."""
-    bodies = facts.body_by_id
     out = console()
     if not out.is_terminal:
-        _plain_timeline(line, bodies)
+        _plain_timeline(line, facts)
         return
     from rich.measure import Measurement
 
@@ -44,18 +42,18 @@ def show_timeline(facts: Facts, line: Timeline) -> None:
         )
         for span in line.spans
     }
-    strip = _timeline_strip(line, bodies, marks, glyphs)
+    strip = _timeline_strip(line, facts, marks, glyphs)
     # Measure as if the terminal were unlimited: a measurement within its width is clamped to it.
     needed = Measurement.get(out, out.options.update_width(10_000), strip).maximum
     fits = needed <= out.width
-    table = strip if fits else _timeline_columns(line, bodies, marks, glyphs)
+    table = strip if fits else _timeline_columns(line, facts, marks, glyphs)
     most = max(len(d.sittings) for d in line.days)
     legend = f"{glyphs[0]} sitting"
     if most > 1:
         legend += f"   {glyphs[1]} {overlap_label(most).lower()}"
     for session in line.undated:
         notes.after.append(
-            f"Not drawn: the {body_name(bodies, session.body)}, whose dates are not reported."
+            f"Not drawn: the {session_name(facts, session)}, whose dates are not reported."
         )
     refs = (r for span in line.spans for r in citations(span.session))
     print_with_notes(facts, table, [legend, *notes.lines()], refs)
@@ -86,7 +84,7 @@ def _date_marks(notes: Footnotes, session: Session) -> str:
 
 
 def _timeline_strip(
-    line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
+    line: Timeline, facts: Facts, marks: dict[str, str], glyphs: tuple[str, str]
 ) -> Table:
     """Days across, one row per session: the picture a wall calendar gives."""
     table = new_table(timeline_title(line))
@@ -110,7 +108,7 @@ def _timeline_strip(
             text(glyphs[0], colour) if any(s.span is span for s in day.sittings) else text("")
             for day in line.days
         ]
-        label = text(body_name(bodies, span.session.body) + marks[span.session.id], colour)
+        label = text(session_name(facts, span.session) + marks[span.session.id], colour)
         table.add_row(label, *cells, text("—" if span.days is None else span.days))
     most = max(len(d.sittings) for d in line.days)
     if most > 1:
@@ -123,14 +121,14 @@ def _timeline_strip(
 
 
 def _timeline_columns(
-    line: Timeline, bodies: dict[str, Body], marks: dict[str, str], glyphs: tuple[str, str]
+    line: Timeline, facts: Facts, marks: dict[str, str], glyphs: tuple[str, str]
 ) -> Table:
     """Days down, one column per session: for terminals too narrow for the strip."""
     table = new_table(timeline_title(line))
     table.add_column("Day", no_wrap=True)
     for n, span in enumerate(line.spans):
         # The header wraps (its marks on a line of their own if need be) rather than being cut.
-        name = body_name(bodies, span.session.body)
+        name = session_name(facts, span.session)
         table.add_column(
             f"{name}\n{marks[span.session.id]}".rstrip(),
             style=_ROW_COLOURS[n % len(_ROW_COLOURS)],
@@ -157,10 +155,10 @@ def _day_of(sitting: Sitting, glyph: str) -> str:
     return f"{glyph} {sitting.day}/{sitting.span.days}"
 
 
-def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
+def _sitting_text(sittings: Sequence[Sitting], facts: Facts) -> str:
     said = []
     for s in sittings:
-        name = body_name(bodies, s.session.body)
+        name = session_name(facts, s.session)
         if s.span.days is None:
             verb = "opens" if s.span.closes is None else "closes"
             said.append(f"{name} {verb} {_missing_end(s.span)}")
@@ -173,11 +171,11 @@ def _sitting_text(sittings: Sequence[Sitting], bodies: dict[str, Body]) -> str:
 NO_SITTING = "no sitting reported"
 
 
-def _plain_timeline(line: Timeline, bodies: dict[str, Body]) -> None:
+def _plain_timeline(line: Timeline, facts: Facts) -> None:
     """One line per day for pipes: 'DATE WEEKDAY  who sits (day K/N)', grep- and diff-friendly."""
     out = sys.stdout
     for day in line.days:
-        who = _sitting_text(day.sittings, bodies) or NO_SITTING
+        who = _sitting_text(day.sittings, facts) or NO_SITTING
         if len(day.sittings) > 1:
             who += f" ({overlap_label(len(day.sittings)).lower()})"
         weekday = WEEKDAYS[day.date.weekday()][:3]
