@@ -1,12 +1,15 @@
 """How something is known: citations of a source's paragraphs, and the grounds of a statement
-or a date (its basis, its paragraphs, and why, when it was inferred)."""
+or a date (its basis, its paragraphs, and why, when it was inferred).
+
+Also the small pieces records are built from (ids, years, a venue, a role) and the citations of
+a whole record; the record types themselves are in ``records``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, Literal, Protocol
 
 import msgspec
 
@@ -95,3 +98,71 @@ class Dated(Grounds, frozen=True, kw_only=True):
 
     date: dt.date
     status: Literal["held", "scheduled"]
+
+
+# The pieces records are made of, beyond statements and dates: ids, years, a venue, a role.
+
+Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+Year = Annotated[int, msgspec.Meta(ge=1949, le=2200)]
+Count = Annotated[int, msgspec.Meta(ge=0)]
+
+
+class Venue(Grounds, frozen=True, kw_only=True):
+    """Where a session sat: one English name per place, the same in every record, and its
+    Chinese name where a cited page gives one; ``detail`` keeps what the page adds (a room)."""
+
+    name: NonEmpty
+    chinese: str | None = None
+    detail: str | None = None
+
+    @property
+    def place(self) -> str:
+        """'Chongqing Great Hall of the People (重庆市人民大礼堂)': what a calendar's location says."""
+        return f"{self.name} ({self.chinese})" if self.chinese else self.name
+
+    @property
+    def text(self) -> str:
+        """The place, then any detail the page adds."""
+        return f"{self.place}, {self.detail}" if self.detail else self.place
+
+
+class Role(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """An office or part a person held, in the body and year a source gives it."""
+
+    role: NonEmpty
+    body: Id
+    year: Year
+    inferred: Inference | None = None
+    source: Provenance
+
+
+class Cited(Protocol):
+    """Any record: it lists its grounded parts (``records`` fills this in for each kind)."""
+
+    def parts(self) -> Iterator[tuple[str, str, Grounds]]: ...
+
+
+def grounded_parts(record: Cited) -> Iterator[tuple[str, str, Grounds]]:
+    """Every statement, date or other grounded part of a record: (citable id, JSON path, part)."""
+    return record.parts()
+
+
+#: The grounded parts of a session, in the order a reader meets them.
+SESSION_PARTS = (
+    "numbered",
+    "chinese",
+    "opens",
+    "closes",
+    "length",
+    "venue",
+    "closing_venue",
+    "note",
+)
+
+
+def citations(record: Cited) -> list[SourceRef]:
+    """Every citation in a record: its own ``source`` list and those of its parts."""
+    refs: list[SourceRef] = list(getattr(record, "source", None) or [])
+    for _, _, part in grounded_parts(record):
+        refs.extend(part.source)
+    return refs

@@ -13,22 +13,26 @@ from typing import Annotated, ClassVar, Literal
 import msgspec
 
 from twosessions_cli.grounds import BASES as BASES
+from twosessions_cli.grounds import SESSION_PARTS as SESSION_PARTS
 from twosessions_cli.grounds import Basis as Basis
+from twosessions_cli.grounds import Count as Count
 from twosessions_cli.grounds import Dated as Dated
 from twosessions_cli.grounds import Grounds as Grounds
+from twosessions_cli.grounds import Id as Id
 from twosessions_cli.grounds import Inference as Inference
 from twosessions_cli.grounds import NonEmpty as NonEmpty
 from twosessions_cli.grounds import Provenance as Provenance
+from twosessions_cli.grounds import Role as Role
 from twosessions_cli.grounds import Sitting as Sitting
 from twosessions_cli.grounds import SourceRef as SourceRef
 from twosessions_cli.grounds import Statement as Statement
+from twosessions_cli.grounds import Venue as Venue
+from twosessions_cli.grounds import Year as Year
+from twosessions_cli.grounds import citations as citations
+from twosessions_cli.grounds import grounded_parts as grounded_parts
 from twosessions_cli.grounds import paragraphs_by_source as paragraphs_by_source
 from twosessions_cli.grounds import value_at as value_at
 from twosessions_cli.text import english_date, ordinal
-
-Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
-Year = Annotated[int, msgspec.Meta(ge=1949, le=2200)]
-Count = Annotated[int, msgspec.Meta(ge=0)]
 
 #: Where a body sits: Chongqing's own bodies, or the national ones that meet in Beijing in March.
 Level = Literal["municipal", "national"]
@@ -133,25 +137,6 @@ class Body(_Record, frozen=True, kw_only=True):
         return self.name
 
 
-class Venue(Grounds, frozen=True, kw_only=True):
-    """Where a session sat: one English name per place, the same in every record, and its
-    Chinese name where a cited page gives one; ``detail`` keeps what the page adds (a room)."""
-
-    name: NonEmpty
-    chinese: str | None = None
-    detail: str | None = None
-
-    @property
-    def place(self) -> str:
-        """'Chongqing Great Hall of the People (重庆市人民大礼堂)': what a calendar's location says."""
-        return f"{self.name} ({self.chinese})" if self.chinese else self.name
-
-    @property
-    def text(self) -> str:
-        """The place, then any detail the page adds."""
-        return f"{self.place}, {self.detail}" if self.detail else self.place
-
-
 class Session(_Record, frozen=True, kw_only=True):
     """One body's yearly session (or, where a source gives only joint dates, the Two Sessions).
 
@@ -235,16 +220,6 @@ class AgendaEntry(_Record, frozen=True, kw_only=True):
 
     def described(self) -> str:
         return self.id
-
-
-class Role(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """An office or part a person held, in the body and year a source gives it."""
-
-    role: NonEmpty
-    body: Id
-    year: Year
-    inferred: Inference | None = None
-    source: Provenance
 
 
 class Person(_Record, frozen=True, kw_only=True):
@@ -419,29 +394,3 @@ KINDS: dict[str, type[Record]] = {
     "figures": Figure,
     "topics": Topic,
 }
-
-
-def grounded_parts(record: _Record) -> Iterator[tuple[str, str, Grounds]]:
-    """Every statement, date or other grounded part of a record: (citable id, JSON path, part)."""
-    return record.parts()
-
-
-#: The grounded parts of a session, in the order a reader meets them.
-SESSION_PARTS = (
-    "numbered",
-    "chinese",
-    "opens",
-    "closes",
-    "length",
-    "venue",
-    "closing_venue",
-    "note",
-)
-
-
-def citations(record: _Record) -> list[SourceRef]:
-    """Every citation in a record: its own ``source`` list and those of its parts."""
-    refs: list[SourceRef] = list(getattr(record, "source", None) or [])
-    for _, _, part in grounded_parts(record):
-        refs.extend(part.source)
-    return refs
