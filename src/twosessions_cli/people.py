@@ -65,7 +65,10 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
         if any(said(v) for v in (p.name, p.id, *p.former_ids(), p.role, p.chinese or ""))
         or any(said(r.role) for r in p.roles)
         or any(said(st.text) for st in p.statements)
-        or (role_word is not None and role_word.search(normalize(p.role)))
+        or (
+            role_word is not None
+            and any(role_word.search(normalize(r.role)) for r in p.every_role())
+        )
     ]
     if not found:
         raise NotFound(
