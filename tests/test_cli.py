@@ -765,10 +765,10 @@ def test_labels_are_bold_and_the_data_after_them_is_not(cli: CLI) -> None:
 def test_empty_data_is_not_found_not_a_crash(
     cli: CLI, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
-    from twosessions_cli import app as app_module
+    from twosessions_cli import options as options_module
     from twosessions_cli.store import Facts
 
-    monkeypatch.setattr(app_module, "load_facts", lambda *a, **k: Facts())
+    monkeypatch.setattr(options_module, "load_facts", lambda *a, **k: Facts())
     for as_json in ([], ["--json"]):
         result = cli(*args, *as_json)
         assert result.exit_code == 1

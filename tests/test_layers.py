@@ -63,6 +63,7 @@ LAYERS: list[tuple[str, ...]] = [
         "render.views.validation",
     ),
     ("render.views",),
+    ("options",),
     ("app",),
     ("completion", "shells"),
     ("arguments",),

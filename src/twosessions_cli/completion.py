@@ -12,9 +12,9 @@ from typing import Any
 
 import typer
 
-from twosessions_cli.app import Options
 from twosessions_cli.errors import TwoSessionsError
 from twosessions_cli.lookups import citable_completions, topic_completions, year_completions
+from twosessions_cli.options import Options
 from twosessions_cli.series import series_completions
 from twosessions_cli.store import Facts
 from twosessions_cli.text import completion_help
