@@ -372,9 +372,12 @@ def typed(
         while not dump.exists() and time.monotonic() < deadline:
             shown += _read(main, time.monotonic() + 0.05)
         for n, line in enumerate(lines, 1):
-            # Ctrl-T records the line; Ctrl-U clears it for the next one.
-            os.write(main, line.encode() + b"\t" * tabs + b"\x14\x15")
+            # Ctrl-T records the line; Ctrl-U clears it for the next one, sent only once the
+            # line is recorded: while the completer runs the terminal is back in cooked mode,
+            # where a typed-ahead Ctrl-U is the kernel's line kill and would erase the Ctrl-T.
+            os.write(main, line.encode() + b"\t" * tabs + b"\x14")
             shown += wait_for(n)
+            os.write(main, b"\x15")
         os.write(main, b"exit\n")
         shown += _read(main, time.monotonic() + 2)
     finally:

@@ -126,3 +126,19 @@ def test_a_role_word_finds_a_persons_other_roles_too(facts: Facts) -> None:
     # (执行主席) of the CPPCC committee's 2019 session: 主席 finds him by that other role.
     assert "wang-jiong" in ids(people.people_matching(facts, "主席"))
     assert "wang-jiong" in ids(people.people_matching(facts, "主任"))
+
+
+def test_who_premier_at_the_default_level_points_to_the_national_records(cli: CLI) -> None:
+    # The premier is a national figure: Chongqing's records (the default) have none, and
+    # 'nobody matching' alone would send the reader away.
+    result = cli("who", "premier")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "twosessions: error: nobody matching 'premier' in Chongqing's sessions; 3 people at the "
+        "national level match: twosessions who 'premier' --level all\n"
+    )
+    assert cli("who", "premier", "--level", "all").exit_code == 0
+    # A level the reader chose is answered as asked, and a name nobody has gets the plain miss.
+    chosen = cli("who", "premier", "--level", "chongqing").stderr
+    assert chosen.startswith("twosessions: error: nobody matching 'premier'; ")
+    assert "national level" not in cli("who", "qqqq").stderr

@@ -78,6 +78,20 @@ def people_matching(facts: Facts, name: str | None) -> list[Person]:
     return by_latest(found)
 
 
+def missed_at_default_level(everywhere: Facts, name: str, missing: NotFound) -> NotFound:
+    """A name that Chongqing's records miss but the national ones hold (``who premier``):
+    the error says so and gives the command that finds them, rather than "nobody"."""
+    try:
+        found = people_matching(everywhere, name)
+    except NotFound:
+        return missing
+    people = plural(len(found), "person", "people")
+    return NotFound(
+        f"nobody matching {quoted(name)} in Chongqing's sessions; {people} at the national "
+        f"level match: twosessions who {quoted(name)} --level all"
+    )
+
+
 class Office(msgspec.Struct, frozen=True):
     """A role that several people held one after another, latest first.
 

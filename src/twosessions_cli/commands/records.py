@@ -14,7 +14,7 @@ from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.completion import complete_citable, complete_series
-from twosessions_cli.errors import UsageProblem
+from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
 from twosessions_cli.render.bibliography import citation_record, cite_text
 from twosessions_cli.render.output import OutputFormat, emit_json, note, write_output
@@ -114,7 +114,12 @@ def who(
     """
     opts = options(ctx)
     facts = opts.facts()
-    people = people_lookup.people_matching(facts, name)
+    try:
+        people = people_lookup.people_matching(facts, name)
+    except NotFound as missing:
+        if opts.level is not None or name is None:
+            raise
+        raise people_lookup.missed_at_default_level(opts.facts("all"), name, missing) from None
 
     present(
         opts.format,
