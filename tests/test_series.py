@@ -89,3 +89,23 @@ def test_levels_stay_apart(cli: CLI) -> None:
     bodies = {s["body"] for s in data["series"] if s["id"] == "gdp-growth"}
     assert "government" in bodies
     assert len([s for s in data["series"] if s["id"] == "gdp-growth"]) >= 2
+
+
+def test_csv_and_markdown_show_a_missing_year_as_a_row_too(cli: CLI) -> None:
+    # The table and the chart showed 2020 as a gap; CSV and Markdown skipped it silently.
+    import csv
+    import io
+
+    rows = list(
+        csv.DictReader(io.StringIO(cli("trend", "gdp-growth-target", "--format", "csv").stdout))
+    )
+    by_year = {int(r["Year"]): r for r in rows}
+    assert (by_year[2020]["State"], by_year[2020]["Value"], by_year[2020]["Figure id"]) == (
+        "not in the data",
+        "",
+        "",
+    )
+    assert by_year[2021]["State"] == "in the data"
+    assert [int(r["Year"]) for r in rows] == sorted(by_year)
+    markdown = cli("trend", "gdp-growth-target", "--format", "markdown").stdout
+    assert "| gdp-growth-target | 2020 | not in the data |" in markdown

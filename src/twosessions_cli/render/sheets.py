@@ -159,10 +159,18 @@ def figures_sheet(facts: Facts, figures: Sequence[Figure]) -> Sheet:
 
 
 def trend_sheet(facts: Facts, series: Sequence[Series]) -> Sheet:
-    sheet = Sheet(["Series", *FIGURE_COLUMNS])
+    """Each point of each series in year order, and a row for each year between its first and
+    last that the data lacks: State 'not in the data', so a gap is never silently skipped."""
+    sheet = Sheet(["Series", "State", *FIGURE_COLUMNS])
     for one in series:
-        for figure in one.figures:
-            sheet.add({"Series": one.id, **_figure_row(facts, figure)}, citations(figure))
+        missing = one.missing_years
+        for year in sorted({*one.years, *missing}):
+            if year in missing:
+                sheet.add({"Series": one.id, "State": "not in the data", "Year": year})
+                continue
+            for figure in (f for f in one.figures if f.year == year):
+                row = {"Series": one.id, "State": "in the data", **_figure_row(facts, figure)}
+                sheet.add(row, citations(figure))
     return sheet
 
 

@@ -223,15 +223,22 @@ def trend_report(facts: Facts, series: Sequence[Series]) -> Report:
     notes = Footnotes()
     refs: list[SourceRef] = []
     for one in series:
-        for figure in one.figures:
-            listing.add(
-                text(one.id),
-                text(figure.year),
-                notes.marked(value_text(figure), inference_note(figure.inferred)),
-                text(unit_text(figure.unit)),
-                text(body_name(facts.body_by_id, figure.body)),
-                refs_cell(citations(figure)),
-                refs=citations(figure),
-            )
-            refs += citations(figure)
+        missing = one.missing_years
+        for year in sorted({*one.years, *missing}):
+            if year in missing:
+                # A gap in the series is a row of its own, as in the table and the chart.
+                gap = text("not in the data")
+                listing.add(text(one.id), text(year), gap, text(""), text(""), text(""))
+                continue
+            for figure in (f for f in one.figures if f.year == year):
+                listing.add(
+                    text(one.id),
+                    text(figure.year),
+                    notes.marked(value_text(figure), inference_note(figure.inferred)),
+                    text(unit_text(figure.unit)),
+                    text(body_name(facts.body_by_id, figure.body)),
+                    refs_cell(citations(figure)),
+                    refs=citations(figure),
+                )
+                refs += citations(figure)
     return Report(facts, listing, notes, refs, sheet=sheets.trend_sheet(facts, series))
