@@ -9,14 +9,12 @@ import typer
 
 from twosessions_cli import lookups
 from twosessions_cli import people as people_lookup
-from twosessions_cli import search as search_lookup
 from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.completion import complete_citable, complete_series
 from twosessions_cli.errors import NotFound, UsageProblem
 from twosessions_cli.render import payloads, present, views, wording
-from twosessions_cli.render.bibliography import citation_record, cite_text
 from twosessions_cli.render.output import OutputFormat, emit_json, note, write_output
 
 
@@ -156,6 +154,9 @@ def search(
       twosessions search 提案
       twosessions search "five-year" --json
     """
+    # Only search reads every record's text; other commands do not pay for its import.
+    from twosessions_cli import search as search_lookup
+
     opts = options(ctx)
     facts = opts.facts()
     hits = search_lookup.search(facts, text)
@@ -341,8 +342,10 @@ def cite(
       twosessions cite 2026-cppcc 2026-congress --style csl-json
     """
     # ical's clock (today, or SOURCE_DATE_EPOCH) dates the citation; it loads the schedule
-    # module, which only the commands that count days should pay for at start-up.
+    # module, which only the commands that count days should pay for at start-up. The
+    # citation styles are cite's alone, so they load here too.
     from twosessions_cli.ical import export_stamp
+    from twosessions_cli.render.bibliography import citation_record, cite_text
 
     opts = options(ctx)
     chosen = _cite_style(opts.format, style)
