@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Run
+from hypothesis import given
+from hypothesis import strategies as st
 
+from twosessions_cli.render.output import json_text
 from twosessions_cli.store import Facts
 
 CLI = Callable[..., Run]
@@ -332,3 +336,39 @@ def test_markdown_escapes_the_data_but_not_its_own_footnote_marks(facts: Facts) 
     assert "| \\[x\\]\\*1\\*[1] |" in out
     assert "\n[1] a note with \\*stars\\*" in out
     assert _tables(out)[0][1] == ["\\[x\\]\\*1\\*[1]"]
+
+
+# ---- the JSON writer ---------------------------------------------------------------------------
+
+_JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53), max_value=2**53)
+    # Figures are written as people write them: no exponent (stdlib and msgspec spell 1e16
+    # differently, which would be a spelling, not a value, difference).
+    | st.floats(min_value=-1e15, max_value=1e15, allow_nan=False).filter(lambda f: abs(f) > 1e-4)
+    | st.text()
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(_JSON_VALUES)
+def test_json_text_is_the_standard_library_s_layout_with_terminal_controls_escaped(
+    payload: object,
+) -> None:
+    # msgspec writes it (a tenth of the cost of json's indenting encoder, which is pure Python),
+    # byte for byte as json.dumps(indent=2) would, so scripts and golden files see no change.
+    text = json_text(payload)
+    expected = json.dumps(payload, ensure_ascii=False, indent=2)
+    assert text == _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", expected) + "\n"
+    assert json.loads(text) == payload
+    assert not re.search(
+        r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", text
+    )
+
+
+_ESCAPED = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

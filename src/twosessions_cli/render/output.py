@@ -35,9 +35,9 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 def json_text(payload: Any) -> str:
     """One JSON document, indented, non-ASCII kept and the characters that could drive a
     terminal escaped, ending in a newline."""
-    import json  # only the JSON paths need it
+    import msgspec
 
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    text = msgspec.json.format(msgspec.json.encode(payload), indent=2).decode("utf-8")
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
