@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from twosessions_cli import __version__
 from twosessions_cli.records import Body, Dated, Session, SourceRef, citations
@@ -28,8 +29,7 @@ PRODID = f"-//twosessions//twosessions {__version__}//EN"
 Status = Literal["CONFIRMED", "TENTATIVE"]
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
+class CalendarEvent(msgspec.Struct, frozen=True):
     """One all-day event. ``end`` is exclusive, as iCalendar wants: the day after closing.
 
     A session with one known date is an event on that day alone, its summary saying which
@@ -46,8 +46,7 @@ class CalendarEvent:
     description: str
 
 
-@dataclass(frozen=True)
-class SessionCalendar:
+class SessionCalendar(msgspec.Struct, frozen=True):
     """The events of a calendar, and the sessions left out of it because no date is known."""
 
     events: list[CalendarEvent]

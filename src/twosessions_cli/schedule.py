@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from twosessions_cli.errors import NotFound
 from twosessions_cli.lookups import all_sessions, sessions_in_year
@@ -23,8 +24,7 @@ from twosessions_cli.store import Facts
 State = Literal["upcoming", "sitting", "opened", "closing", "ended"]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A session with at least one known date: it can be counted from and drawn on its known
     days. A date no source gives is None: "opened 20 January; closing not reported"."""
 
@@ -63,8 +63,7 @@ def spans(sessions: Iterable[Session]) -> list[Span]:
     return sorted(found, key=lambda span: span.first)
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(msgspec.Struct, frozen=True):
     """Where ``today`` falls for one session: before it, during it, or after it.
 
     With one date unknown: ``opened`` (it opened ``opened_ago`` days ago; its closing is not
@@ -135,8 +134,7 @@ def still_ahead(facts: Facts, today: dt.date) -> list[Standing]:
     return [s for s in next_sessions(facts, today) if s.pending]
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(msgspec.Struct, frozen=True):
     """When a body's sessions have opened, computed from the recorded openings: the earliest
     and the latest day of the year, and the years that have an opening date."""
 
@@ -165,8 +163,7 @@ def opening_windows(facts: Facts) -> list[Window]:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sitting:
+class Sitting(msgspec.Struct, frozen=True):
     """A session sitting on a given day: day ``day`` of ``span.days``; ``day`` is None when
     the opening is not reported (only the closing day is known)."""
 
@@ -178,14 +175,12 @@ class Sitting:
         return self.span.session
 
 
-@dataclass(frozen=True)
-class TimelineDay:
+class TimelineDay(msgspec.Struct, frozen=True):
     date: dt.date
     sittings: tuple[Sitting, ...]
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(msgspec.Struct, frozen=True):
     """The whole weeks (Monday to Sunday) around a year's sessions, with who sits on each day.
 
     A session with one known date is drawn on that day only. ``undated`` are the year's
