@@ -4,7 +4,8 @@ or a date (its basis, its paragraphs, and why, when it was inferred).
 Also the small pieces records are built from (ids, years, a venue, a role) and the citations of
 a whole record; the record types themselves are in ``records``."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in this module: msgspec reads these annotations to
+# build its decoders, and annotations kept as strings would be compiled one by one on every run.
 
 import datetime as dt
 import re

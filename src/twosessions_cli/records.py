@@ -5,7 +5,8 @@ The parts every record shares (citations, grounds, statements, dates) are in ``g
 The JSON Schema users see is generated from these types, so the two cannot drift apart.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in this module: msgspec reads these annotations to
+# build its decoders, and annotations kept as strings would be compiled one by one on every run.
 
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
