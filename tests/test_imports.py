@@ -97,14 +97,18 @@ def test_only_the_export_loads_sqlite3_and_csv(tmp_path: Path) -> None:
     ]
 
 
-#: Modules only one command needs: every other command starts without them. schedule defines
-#: record types that cost time to create (next, timeline); search reads every record's text;
-#: sentences and bibliography are cite's styles.
+#: Modules only one command (or one option) needs: every other command starts without them.
+#: schedule defines record types that cost time to create (next, timeline); search reads every
+#: record's text; sentences and bibliography are cite's styles; people and series are who's
+#: and trend's lookups; shells holds the completion scripts (--show-completion, a shell asking).
 ONE_COMMAND_MODULES = [
     "twosessions_cli.schedule",
     "twosessions_cli.search",
     "twosessions_cli.render.sentences",
     "twosessions_cli.render.bibliography",
+    "twosessions_cli.people",
+    "twosessions_cli.series",
+    "twosessions_cli.shells",
 ]
 
 

@@ -186,6 +186,10 @@ def _usage_error(message: str, ctx: typer.Context) -> Exception:
 #: Group options whose value may be left out, which the click that typer vendors cannot say:
 #: option -> the value meant when none follows (``shells``: ``--show-completion [SHELL]``).
 OPTIONAL_VALUES: dict[str, str] = {}
+#: The value of ``--show-completion`` / ``--install-completion`` given alone: the shell in use.
+AUTO_SHELL = "auto"
+#: The variable a shell's completion script sets when it asks this program for words.
+COMPLETE_VAR = f"_{PROG.upper()}_COMPLETE"
 
 
 class _Group(TyperGroup, _SharedOptions):
@@ -300,7 +304,7 @@ def run(argv: Sequence[str]) -> None:
     args = list(argv)
     first = args[0] if args else ""
     lean = app
-    if first and not first.startswith("-") and f"_{PROG.upper()}_COMPLETE" not in os.environ:
+    if first and not first.startswith("-") and COMPLETE_VAR not in os.environ:
         chosen = [c for c in app.registered_commands if command_name(c) == first]
         if chosen:
             lean = copy.copy(app)

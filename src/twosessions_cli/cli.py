@@ -6,13 +6,14 @@ What every command shares (options, errors, completion) lives in ``app``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from twosessions_cli import __version__, commands, shells
-from twosessions_cli.app import app, run
+from twosessions_cli import __version__, commands
+from twosessions_cli.app import AUTO_SHELL, COMPLETE_VAR, OPTIONAL_VALUES, app, run
 from twosessions_cli.text import PROG
 
 __all__ = ["app", "commands", "main"]
@@ -22,6 +23,24 @@ def _version(value: bool) -> None:
     if value:
         print(f"{PROG} {__version__}")
         raise typer.Exit()
+
+
+# The shells' scripts and answers load only when completion is asked for: not at every start.
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is not None:
+        from twosessions_cli import shells
+
+        shells.show_completion(ctx, value)
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is not None:
+        from twosessions_cli import shells
+
+        shells.install_completion_option(ctx, value)
+
+
+OPTIONAL_VALUES.update({"--install-completion": AUTO_SHELL, "--show-completion": AUTO_SHELL})
 
 
 @app.callback(invoke_without_command=True)
@@ -38,7 +57,7 @@ def root(
         typer.Option(
             "--install-completion",
             metavar="[SHELL]",
-            callback=shells.install_completion_option,
+            callback=_install_completion,
             is_eager=True,
             expose_value=False,
             show_default=False,
@@ -50,7 +69,7 @@ def root(
         typer.Option(
             "--show-completion",
             metavar="[SHELL]",
-            callback=shells.show_completion,
+            callback=_show_completion,
             is_eager=True,
             expose_value=False,
             show_default=False,
@@ -76,4 +95,7 @@ def root(
 
 def main(argv: Sequence[str]) -> None:
     """Run the CLI on ``argv`` (without the program name), as the installed script does."""
+    if COMPLETE_VAR in os.environ:  # a shell asks for words: its answer formats are in shells
+        from twosessions_cli import shells  # noqa: F401
+
     run(argv)

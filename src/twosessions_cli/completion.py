@@ -15,7 +15,6 @@ import typer
 from twosessions_cli.errors import TwoSessionsError
 from twosessions_cli.lookups import citable_completions, topic_completions, year_completions
 from twosessions_cli.options import Options
-from twosessions_cli.series import series_completions
 from twosessions_cli.store import Facts
 from twosessions_cli.text import completion_help
 
@@ -64,6 +63,8 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
 
 def complete_series(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Series ids by prefix, or the words of their names ('pro' offers 'proposals')."""
+    from twosessions_cli.series import series_completions  # not loaded by every start
+
     facts = _completion_facts(ctx)
     return [] if facts is None else _described(series_completions(facts, incomplete), whole=True)
 

@@ -18,7 +18,7 @@ from typing import Any
 import typer
 from typer._completion_classes import BashComplete, FishComplete, PowerShellComplete, ZshComplete
 
-from twosessions_cli.app import OPTIONAL_VALUES
+from twosessions_cli.app import AUTO_SHELL, COMPLETE_VAR
 from twosessions_cli.render.output import note
 from twosessions_cli.text import PROG
 
@@ -224,14 +224,11 @@ for _name, _class in SHELL_CLASSES.items():
 # --show-completion and --install-completion
 # --------------------------------------------------------------------------------------------
 
-_AUTO = "auto"
-_COMPLETE_VAR = f"_{PROG.upper()}_COMPLETE"
-
 
 def _shell_named(value: str) -> str:
     """The shell asked for, or the one running this program (then $SHELL) for 'auto'."""
     wanted = value.strip().lower()
-    if wanted != _AUTO:
+    if wanted != AUTO_SHELL:
         if wanted not in SHELLS:
             raise typer.BadParameter(f"{value!r} is not a shell this supports: {', '.join(SHELLS)}")
         return wanted
@@ -259,14 +256,14 @@ def completion_script(shell: str) -> str:
     if complete_class in (_Bash, _Zsh, _Fish):
         script: str = complete_class.source_template % {
             "complete_func": func_name,
-            "autocomplete_var": _COMPLETE_VAR,
+            "autocomplete_var": COMPLETE_VAR,
             "prog_name": PROG,
         }
         return script.strip() + "\n"
     # PowerShell: Typer's script, as before.
     from typer._completion_shared import get_completion_script
 
-    return get_completion_script(prog_name=PROG, complete_var=_COMPLETE_VAR, shell=shell) + "\n"
+    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell) + "\n"
 
 
 def _append_line(rc_file: Path, line: str) -> bool:
@@ -290,7 +287,7 @@ def install_completion(shell: str, home: Path) -> tuple[Path, Path | None, bool]
     if shell in ("powershell", "pwsh"):
         from typer._completion_shared import install
 
-        _, path = install(shell=shell, prog_name=PROG, complete_var=_COMPLETE_VAR)
+        _, path = install(shell=shell, prog_name=PROG, complete_var=COMPLETE_VAR)
         return path, None, False
     if shell == "fish":
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
@@ -332,6 +329,3 @@ def install_completion_option(ctx: typer.Context, value: str | None) -> None:
         loads = f"; added one line to {rc_file} to load it" if added else f"; {rc_file} loads it"
     note(f"{shell} completion installed in {script}{loads}; open a new terminal to use it")
     raise typer.Exit()
-
-
-OPTIONAL_VALUES.update({"--install-completion": _AUTO, "--show-completion": _AUTO})

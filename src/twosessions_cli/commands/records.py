@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from twosessions_cli import lookups
-from twosessions_cli import people as people_lookup
-from twosessions_cli import series as series_lookup
 from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.completion import complete_citable, complete_series
@@ -110,6 +108,8 @@ def who(
       twosessions who zhang
       twosessions who mayor --json
     """
+    from twosessions_cli import people as people_lookup  # only who reads the people this way
+
     opts = options(ctx)
     facts = opts.facts()
     try:
@@ -194,6 +194,8 @@ def trend(
       twosessions trend proposals
       twosessions trend gdp-growth --json
     """
+    from twosessions_cli import series as series_lookup  # only trend draws series
+
     opts = options(ctx)
     facts = opts.facts()
     if figure is None:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from twosessions_cli.errors import Problem
-from twosessions_cli.people import offices
 from twosessions_cli.records import (
     AgendaEntry,
     Figure,
@@ -234,6 +233,8 @@ def agenda_data(facts: Facts, entries: Sequence[AgendaEntry]) -> dict[str, Any]:
 
 def people_data(facts: Facts, people: Sequence[Person]) -> dict[str, Any]:
     """The people, latest first; each office several of them held, with its latest holder."""
+    from twosessions_cli.people import offices  # only 'who' lists offices
+
     return {
         "year_means": YEAR_OF_ROLE,
         "people": [record_data(facts, p) for p in people],
