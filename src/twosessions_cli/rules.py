@@ -18,6 +18,7 @@ from twosessions_cli.records import (
     Dated,
     Grounds,
     Session,
+    Sitting,
     Source,
     SourceRef,
     grounded_parts,
@@ -52,45 +53,39 @@ def _problem(facts: Facts, kind: str, record_id: str, field: str, message: str) 
 
 def _check(facts: Facts) -> Iterator[Problem]:
     sources = {s.id: s for s in facts.sources}
+    sessions = {s.id: s for s in facts.sessions}
     bodies = {b.id for b in facts.bodies}
     # A reference may still use a record's former id: it finds the record as lookups do.
     ids = {
         kind: {i for r in facts.records(kind) for i in (r.id, *r.former_ids())} for kind in KINDS
     }
 
+    # One pass over every record and its grounded parts. The checks append what they find, and
+    # a sound record costs a dictionary lookup or two per citation: 'validate' runs all of this.
+    found: list[Problem] = []
     for kind in KINDS:
+        refers = KINDS[kind].REFERS
         for record in facts.records(kind):
-            yield from _check_grounds(facts, kind, record, sources)
-            # A person's other roles name a body and cite paragraphs as the record does.
-            roles = getattr(record, "roles", ())
-            held = [("", record), *((f"roles[{n}].", role) for n, role in enumerate(roles))]
-            for where, part in held:
-                body = getattr(part, "body", None)
-                if body is not None and body not in bodies and _unknown(facts, "bodies", body):
-                    yield _problem(
-                        facts,
-                        kind,
-                        record.id,
-                        f"{where}body",
-                        f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
-                    )
-            for where, role in held[1:]:
-                yield from _check_refs(facts, kind, record.id, where, role.source, sources)
-            for field, target in KINDS[kind].REFERS:
+            _check_parts(facts, kind, record, sources, sessions, found)
+            _check_bodies(facts, kind, record, bodies, sources, found)
+            for field, target in refers:
                 value = getattr(record, field)
                 if (
                     value is not None
                     and value not in ids[target]
                     and _unknown(facts, target, value)
                 ):
-                    yield _problem(
-                        facts,
-                        kind,
-                        record.id,
-                        field,
-                        f"unknown {_SINGULAR[target]} {value!r} "
-                        f"(expected the id of a {_SINGULAR[target]})",
+                    found.append(
+                        _problem(
+                            facts,
+                            kind,
+                            record.id,
+                            field,
+                            f"unknown {_SINGULAR[target]} {value!r} "
+                            f"(expected the id of a {_SINGULAR[target]})",
+                        )
                     )
+    yield from found
 
     for source in facts.sources:
         if source.reliability == "reprint" and not source.reprint_of:
@@ -105,8 +100,39 @@ def _check(facts: Facts) -> Iterator[Problem]:
         yield from _check_session(facts, session)
     yield from _check_one_session_per_body_and_year(facts)
     yield from _check_former_ids(facts)
-    yield from _check_sittings(facts)
     yield from _check_topics(facts, ids["topics"])
+
+
+def _check_bodies(
+    facts: Facts,
+    kind: str,
+    record: Any,
+    bodies: set[str],
+    sources: dict[str, Source],
+    found: list[Problem],
+) -> None:
+    """The body a record belongs to, and those of a person's other roles (which cite
+    paragraphs as the record does)."""
+    body = getattr(record, "body", None)
+    if body is not None and body not in bodies and _unknown(facts, "bodies", body):
+        found.append(_unknown_body(facts, kind, record.id, "", body, bodies))
+    for n, role in enumerate(getattr(record, "roles", ())):
+        where = f"roles[{n}]."
+        if role.body not in bodies and _unknown(facts, "bodies", role.body):
+            found.append(_unknown_body(facts, kind, record.id, where, role.body, bodies))
+        _check_refs(facts, kind, record.id, where, role.source, sources, found)
+
+
+def _unknown_body(
+    facts: Facts, kind: str, record_id: str, where: str, body: str, bodies: set[str]
+) -> Problem:
+    return _problem(
+        facts,
+        kind,
+        record_id,
+        f"{where}body",
+        f"unknown body {body!r} (expected one of {', '.join(sorted(bodies))})",
+    )
 
 
 def _unknown(facts: Facts, kind: str, record_id: str) -> bool:
@@ -131,45 +157,66 @@ def _check_refs(
     where: str,
     refs: Sequence[SourceRef],
     sources: dict[str, Source],
-) -> Iterator[Problem]:
+    found: list[Problem],
+) -> None:
     for n, ref in enumerate(refs):
         source = sources.get(ref.source)
+        if source is not None and ref.paragraph <= source.paragraphs:
+            continue
         if source is None:
             if not _unknown(facts, "sources", ref.source):
                 continue
-            yield _problem(
-                facts,
-                kind,
-                record_id,
-                f"{where}source[{n}].source",
-                f"unknown source {ref.source!r} (expected the id of a record in sources.json; "
-                "'twosessions sources' lists them)",
+            found.append(
+                _problem(
+                    facts,
+                    kind,
+                    record_id,
+                    f"{where}source[{n}].source",
+                    f"unknown source {ref.source!r} (expected the id of a record in "
+                    "sources.json; 'twosessions sources' lists them)",
+                )
             )
-        elif ref.paragraph > source.paragraphs:
-            yield _problem(
-                facts,
-                kind,
-                record_id,
-                f"{where}source[{n}].paragraph",
-                f"paragraph {ref.paragraph} is past the end of {ref.source} "
-                f"(expected 1 to {source.paragraphs})",
+        else:
+            found.append(
+                _problem(
+                    facts,
+                    kind,
+                    record_id,
+                    f"{where}source[{n}].paragraph",
+                    f"paragraph {ref.paragraph} is past the end of {ref.source} "
+                    f"(expected 1 to {source.paragraphs})",
+                )
             )
 
 
-def _check_grounds(
-    facts: Facts, kind: str, record: Any, sources: dict[str, Source]
-) -> Iterator[Problem]:
-    yield from _check_refs(facts, kind, record.id, "", getattr(record, "source", []), sources)
-    for _, path, part in grounded_parts(record):
-        yield from _check_refs(facts, kind, record.id, f"{path}.", part.source, sources)
+def _check_parts(
+    facts: Facts,
+    kind: str,
+    record: Any,
+    sources: dict[str, Source],
+    sessions: dict[str, Session],
+    found: list[Problem],
+) -> None:
+    """A record's own citations, then each grounded part's: its citations, its basis, and the
+    session it reports sitting (if any)."""
+    _check_refs(facts, kind, record.id, "", getattr(record, "source", []), sources, found)
+    for sid, path, part in grounded_parts(record):
+        _check_refs(facts, kind, record.id, f"{path}.", part.source, sources, found)
         message = _basis_problem(part)
         if message:
-            yield _problem(facts, kind, record.id, f"{path}.basis", message)
+            found.append(_problem(facts, kind, record.id, f"{path}.basis", message))
+        sitting = getattr(part, "sitting", None)
+        if sitting is not None:
+            found.extend(
+                _check_sitting_of(
+                    facts, sessions, sitting, (kind, record.id, f"{path}.sitting"), sid
+                )
+            )
 
 
 def _basis_problem(part: Grounds) -> str | None:
-    if part.basis == "source" and not part.source:
-        return f"basis 'source' but no paragraph is cited; {BASIS_RULE}"
+    if part.basis == "source":
+        return None if part.source else f"basis 'source' but no paragraph is cited; {BASIS_RULE}"
     if part.basis == "inferred" and not (part.reason and part.reason.strip()):
         return f"basis 'inferred' but no reason is given; {BASIS_RULE}"
     if part.basis == "general" and part.source:
@@ -218,31 +265,27 @@ def _check_one_session_per_body_and_year(facts: Facts) -> Iterator[Problem]:
             )
 
 
-def _check_sittings(facts: Facts) -> Iterator[Problem]:
-    """A session's dates agree with every report of it sitting: a day a report says it sat is
+def _check_sitting_of(
+    facts: Facts,
+    sessions: dict[str, Session],
+    sitting: Sitting,
+    at: tuple[str, str, str],
+    sid: str,
+) -> Iterator[Problem]:
+    """A session's dates agree with a report of it sitting: the day the report says it sat is
     within its dates, and an opening or closing on that day is 'held', not 'scheduled'."""
-    sessions = {s.id: s for s in facts.sessions}
-    for kind in KINDS:
-        for record in facts.records(kind):
-            for sid, path, part in grounded_parts(record):
-                sitting = getattr(part, "sitting", None)
-                if sitting is None:
-                    continue
-                where = f"{path}.sitting"
-                session = sessions.get(sitting.session)
-                if session is None:
-                    if _unknown(facts, "sessions", sitting.session):
-                        yield _problem(
-                            facts,
-                            kind,
-                            record.id,
-                            f"{where}.session",
-                            f"unknown session {sitting.session!r} (expected the id of a session)",
-                        )
-                    continue
-                yield from _check_sitting(
-                    facts, session, sitting.date, (kind, record.id, where), sid
-                )
+    kind, record_id, where = at
+    session = sessions.get(sitting.session)
+    if session is not None:
+        yield from _check_sitting(facts, session, sitting.date, at, sid)
+    elif _unknown(facts, "sessions", sitting.session):
+        yield _problem(
+            facts,
+            kind,
+            record_id,
+            f"{where}.session",
+            f"unknown session {sitting.session!r} (expected the id of a session)",
+        )
 
 
 def _check_sitting(
