@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -156,3 +157,30 @@ def test_nothing_registers_an_atexit_callback() -> None:
     )
     line = next(x for x in result.stderr.splitlines() if x.startswith("CALLBACKS="))
     assert line == "CALLBACKS=0"
+
+
+#: Modules whose annotations are read at run time: msgspec builds its decoders from the record
+#: types' fields, Typer its parameters from the commands' signatures. Kept as strings (by
+#: ``from __future__ import annotations``) each would be compiled and evaluated at every run.
+ANNOTATIONS_READ_AT_RUN_TIME = [
+    "grounds.py",
+    "records.py",
+    "options.py",
+    "cli.py",
+    "commands/calendar.py",
+    "commands/data_folder.py",
+    "commands/records.py",
+    "commands/topics.py",
+]
+
+
+@pytest.mark.parametrize("module", ANNOTATIONS_READ_AT_RUN_TIME)
+def test_annotations_read_at_run_time_are_not_strings(module: str) -> None:
+    source = (Path(__file__).parents[1] / "src" / "twosessions_cli" / module).read_text("utf-8")
+    futures = [
+        alias.name
+        for node in ast.parse(source).body
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__"
+        for alias in node.names
+    ]
+    assert "annotations" not in futures

@@ -4,7 +4,8 @@ The commands themselves live in ``commands/``, one module per group; importing i
 What every command shares (options, errors, completion) lives in ``app``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Typer reads these parameters' annotations
+# when it builds a command, and each annotation kept as a string would cost a compile.
 
 import os
 from collections.abc import Sequence

@@ -5,7 +5,8 @@
 (``twosessions --json dates``) as well as after it; a command reads them with ``options(ctx)``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Typer reads these parameters' annotations
+# when it builds a command, and each annotation kept as a string would cost a compile.
 
 import enum
 from collections.abc import Mapping
@@ -137,7 +138,7 @@ class Options(msgspec.Struct, frozen=True):
     level: str | None = None
 
     @classmethod
-    def from_params(cls, params: Mapping[str, Any]) -> Options:
+    def from_params(cls, params: Mapping[str, Any]) -> "Options":
         data = params.get("data") or ()
         chosen = params.get("output_format")
         color = params.get("color")
@@ -152,7 +153,7 @@ class Options(msgspec.Struct, frozen=True):
             level=None if level is None else str(getattr(level, "value", level)),
         )
 
-    def __or__(self, later: Options) -> Options:
+    def __or__(self, later: "Options") -> "Options":
         return Options(
             self.json or later.json,
             later.output_format or self.output_format,

@@ -1,6 +1,7 @@
 """The commands about when: ``dates``, ``next``, ``timeline`` and ``ics``."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Typer reads these parameters' annotations
+# when it builds a command, and each annotation kept as a string would cost a compile.
 
 import datetime as dt
 from pathlib import Path

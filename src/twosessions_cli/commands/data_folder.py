@@ -1,6 +1,7 @@
 """The commands about the data files themselves: ``schema``, ``validate``, ``example-overlay``."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Typer reads these parameters' annotations
+# when it builds a command, and each annotation kept as a string would cost a compile.
 
 from pathlib import Path
 from typing import Annotated

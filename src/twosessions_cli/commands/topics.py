@@ -1,6 +1,7 @@
 """The commands that explain words: ``explain`` and ``glossary``."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: Typer reads these parameters' annotations
+# when it builds a command, and each annotation kept as a string would cost a compile.
 
 from typing import Annotated
 
