@@ -380,6 +380,10 @@ def test_a_persons_other_role_names_a_known_body_and_cites_real_paragraphs(
             "invalid JSON: JSON is malformed: trailing comma in object at line 2, column 3",
         ),
         (b"[\xff\xfe]", "not UTF-8 text (bad byte at line 1, column 2)"),
+        # A bad byte inside a string, and one after a record that breaks the schema: the
+        # encoding is said first, wherever decoding stopped.
+        (b'[{"id": "x\xe4\xb8"}]', "not UTF-8 text (bad byte at line 1, column 11)"),
+        (b'[{"id": 1},\n {"id": "\xff"}]', "not UTF-8 text (bad byte at line 2, column 10)"),
         (b"{}", "Expected `array`, got `object`"),
         # Deep nesting is refused at the first level that is not a record: bounded time and memory.
         (b"[" * 100_000 + b"]" * 100_000, "Expected `object`, got `array`"),

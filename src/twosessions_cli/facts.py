@@ -111,21 +111,30 @@ def decode_kind(kind: str, data: bytes, label: str) -> Decoded:
     data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some editors write
     if not data.strip():
         return _unreadable(label, "$", "file is empty (expected a JSON array of records)")
-    try:
-        data.decode("utf-8")  # msgspec would only say "invalid UTF-8"; we want a line and column
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        return _unreadable(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")
     record_type = KINDS[kind]
     try:
         records: list[Any] = msgspec.json.decode(data, type=list[record_type])  # type: ignore[valid-type]
     except RecursionError:
         return _unreadable(label, "$", "JSON is nested too deeply")
     except msgspec.ValidationError as exc:
-        return _record_by_record(kind, data, label, exc)
-    except msgspec.DecodeError as exc:
-        return _unreadable(label, *_decode_error(kind, data, exc))
+        return _not_utf8(data, label) or _record_by_record(kind, data, label, exc)
+    except msgspec.DecodeError as exc:  # malformed JSON, or (msgspec >= 0.19) not UTF-8
+        return _not_utf8(data, label) or _unreadable(label, *_decode_error(kind, data, exc))
+    except UnicodeDecodeError:  # not UTF-8, as older msgspec releases say it
+        return _not_utf8(data, label) or _unreadable(label, "$", "not UTF-8 text")
     return Decoded(records, list(range(len(records))), [], set())
+
+
+def _not_utf8(data: bytes, label: str) -> Decoded | None:
+    """A file that is not UTF-8, said with the line and column of its first bad byte (msgspec
+    only says "invalid UTF-8"); None for UTF-8. Checked only once decoding has failed: a
+    sound file is not read twice."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        return _unreadable(label, "$", f"not UTF-8 text (bad byte at line {line}, column {col})")
+    return None
 
 
 def _record_by_record(
