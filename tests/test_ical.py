@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import icalendar
 import pytest
+from conftest import Run
 
 from twosessions_cli import __version__, ical, lookups
 from twosessions_cli.facts import at_level, load_facts
 from twosessions_cli.render.citations import brief_refs
 from twosessions_cli.render.payloads import ics_data
 from twosessions_cli.store import Facts
+
+CLI = Callable[..., Run]
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 NEWS = "icq-20260125"
@@ -35,7 +39,7 @@ def calendar_of(facts: Facts, year: int | None = None) -> ical.SessionCalendar:
 
 
 def export(facts: Facts, year: int | None = None) -> bytes:
-    return ical.calendar_bytes(calendar_of(facts, year).events, STAMP)
+    return ical.calendar_bytes(calendar_of(facts, year), STAMP)
 
 
 def parsed_events(data: bytes) -> dict[str, icalendar.Event]:
@@ -207,7 +211,7 @@ def test_other_calendar_libraries_read_the_same_events(facts: Facts, read: objec
         for e in calendar.events
     }
     assert callable(read)
-    found = read(ical.calendar_bytes(calendar.events, STAMP))
+    found = read(ical.calendar_bytes(calendar, STAMP))
     assert found == expected
     assert found["2026-congress@twosessions"]["status"] == "CONFIRMED"
     # The venue's name only, as the sessions' venue field gives it.
@@ -221,6 +225,26 @@ def test_calendar_header(facts: Facts) -> None:
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]) == f"-//twosessions//twosessions {__version__}//EN"
     assert str(calendar["X-WR-CALNAME"]) == "Chongqing Two Sessions"
+
+
+@pytest.mark.parametrize(
+    ("level", "name", "first"),
+    [
+        ("chongqing", "Chongqing Two Sessions", "2026-cppcc@twosessions"),
+        ("national", "Two Sessions: national", "2026-national-cppcc@twosessions"),
+        ("all", "Two Sessions: Chongqing and national", "2026-cppcc@twosessions"),
+    ],
+)
+def test_the_calendar_s_name_says_which_levels_it_holds(
+    cli: CLI, tmp_path: Path, level: str, name: str, first: str
+) -> None:
+    out = tmp_path / "sessions.ics"
+    result = cli("ics", "2026", "--level", level, "-o", str(out), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["calendar"] == name
+    assert data["events"][0]["uid"] == first
+    assert str(icalendar.Calendar.from_ical(out.read_bytes())["X-WR-CALNAME"]) == name
 
 
 def test_the_file_follows_rfc_5545_line_rules(facts: Facts) -> None:

@@ -22,7 +22,6 @@ from twosessions_cli.text import english_date, inert
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
 #: importing a fresh export updates the events already in a calendar instead of adding copies.
 UID_DOMAIN = "twosessions"
-CALENDAR_NAME = "Chongqing Two Sessions"
 PRODID = f"-//twosessions//twosessions {__version__}//EN"
 
 
@@ -47,10 +46,20 @@ class CalendarEvent(msgspec.Struct, frozen=True):
 
 
 class SessionCalendar(msgspec.Struct, frozen=True):
-    """The events of a calendar, and the sessions left out of it because no date is known."""
+    """The events of a calendar, and the sessions left out of it because no date is known.
+    ``name`` is what a calendar program lists it as: it says which levels it holds."""
 
+    name: str
     events: list[CalendarEvent]
     undated: list[Session]
+
+
+def calendar_name(levels: set[str | None]) -> str:
+    """'Chongqing Two Sessions'; with the national sessions (--level national or all),
+    'Two Sessions: national' or 'Two Sessions: Chongqing and national', as ``dates`` says."""
+    if "national" not in levels:
+        return "Chongqing Two Sessions"
+    return "Two Sessions: Chongqing and national" if len(levels) > 1 else "Two Sessions: national"
 
 
 #: How the description cites the sources of a session's dates (``render.citations.brief_refs``):
@@ -128,13 +137,14 @@ def session_calendar(
     """One event per session with a known date, in the order given; the others cannot be
     placed on a calendar and are listed apart."""
     events, undated = [], []
+    levels = {facts.level_of(s.body) for s in sessions}
     for session in sessions:
         known = session.opens or session.closes
         if known is None:
             undated.append(session)
         else:
             events.append(_event(facts, session, bodies, cite, known.date))
-    return SessionCalendar(events, undated)
+    return SessionCalendar(calendar_name(levels), events, undated)
 
 
 def export_stamp(environ: Mapping[str, str] = os.environ) -> dt.datetime:
@@ -148,7 +158,7 @@ def export_stamp(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def calendar_bytes(events: Sequence[CalendarEvent], stamp: dt.datetime) -> bytes:
+def calendar_bytes(session_calendar: SessionCalendar, stamp: dt.datetime) -> bytes:
     """An RFC 5545 calendar: CRLF lines, folded at 75 octets, text escaped by ``icalendar``."""
     import icalendar
 
@@ -157,8 +167,8 @@ def calendar_bytes(events: Sequence[CalendarEvent], stamp: dt.datetime) -> bytes
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", CALENDAR_NAME)
-    for event in events:
+    calendar.add("x-wr-calname", session_calendar.name)
+    for event in session_calendar.events:
         vevent = icalendar.Event()
         vevent.add("uid", event.uid)
         vevent.add("dtstamp", stamp)

@@ -175,7 +175,7 @@ def ics(
     replacing = to_file is not None and to_file.exists()
 
     def write_calendar(*, tell: bool = True) -> None:
-        write_output(to_file, ical.calendar_bytes(calendar.events, ical.export_stamp()))
+        write_output(to_file, ical.calendar_bytes(calendar, ical.export_stamp()))
         told = wording.calendar_written(
             len(calendar.events),
             None if to_file is None else str(to_file),

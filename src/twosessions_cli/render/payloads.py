@@ -259,6 +259,7 @@ def ics_data(file: str | None, calendar: SessionCalendar) -> dict[str, Any]:
     the sessions left out for want of any date."""
     return {
         "file": file,
+        "calendar": calendar.name,
         "events": [
             {
                 "uid": e.uid,
