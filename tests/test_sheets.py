@@ -133,3 +133,15 @@ def test_bom_without_csv_is_a_usage_error(cli: CLI, fmt: list[str]) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("twosessions: error: --bom is for --format csv")
+
+
+@pytest.mark.parametrize("style", [[], ["--style", "bibtex"], ["--json"]])
+def test_cite_refuses_bom_as_it_writes_no_csv(cli: CLI, style: list[str]) -> None:
+    # cite writes its own outputs, not a listing: --bom was once accepted and ignored there.
+    result = cli("cite", "2026-cppcc", *style, "--bom")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "twosessions: error: --bom is for --format csv (a byte-order mark for spreadsheet "
+        "programs), not cite, which writes no CSV\n"
+    )

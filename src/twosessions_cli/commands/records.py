@@ -13,7 +13,7 @@ from twosessions_cli.app import command, options
 from twosessions_cli.arguments import LATEST, year_argument
 from twosessions_cli.completion import complete_citable, complete_series
 from twosessions_cli.errors import NotFound, UsageProblem
-from twosessions_cli.render import payloads, present, views, wording
+from twosessions_cli.render import payloads, present, refuse_bom, views, wording
 from twosessions_cli.render.output import OutputFormat, emit_json, note, write_output
 
 
@@ -352,6 +352,7 @@ def cite(
 
     opts = options(ctx)
     chosen = _cite_style(opts.format, style)
+    refuse_bom("cite, which writes no CSV")
     facts = opts.facts()
     found = [lookups.find_citable(facts, one) for one in dict.fromkeys(record_ids)]
     for one in found:

@@ -24,6 +24,14 @@ class Listed(Protocol):
     def written(self, fmt: OutputFormat) -> str: ...
 
 
+def refuse_bom(output: str) -> None:
+    """--bom given for an output that is not CSV: a usage error, never silently ignored."""
+    if bom_wanted():
+        raise UsageProblem(
+            f"--bom is for --format csv (a byte-order mark for spreadsheet programs), not {output}"
+        )
+
+
 def present(
     fmt: OutputFormat,
     data: Callable[[], Any],
@@ -35,11 +43,8 @@ def present(
     Each output is given as a callable so that only the one asked for is built. ``listing``
     (records in rows) serves the text formats, and the table when there is no other ``view``.
     """
-    if bom_wanted() and fmt is not OutputFormat.csv:
-        raise UsageProblem(
-            f"--bom is for --format csv (a byte-order mark for spreadsheet programs), not "
-            f"--format {fmt}"
-        )
+    if fmt is not OutputFormat.csv:
+        refuse_bom(f"--format {fmt}")
     if fmt is OutputFormat.json:
         emit_json(data())
     elif fmt is not OutputFormat.table:
