@@ -467,3 +467,18 @@ def test_cite_errors(cli: CLI, args: list[str], code: int, message: str) -> None
     assert result.exit_code == code
     assert result.stdout == ""
     assert message in result.stderr
+
+
+def test_an_id_finds_its_record_at_either_level(cli: CLI) -> None:
+    # An id names one record: cite needs no --level for the national sessions' ids.
+    national = cli("cite", "2020-npc", "2026-cppcc")
+    assert national.exit_code == 0, national.stderr
+    first, second = national.stdout.splitlines()
+    assert first.startswith("The 2020 session of the National People's Congress opened on 22 May")
+    assert second.startswith("The 2026 session of the Chongqing Municipal Committee of the CPPCC")
+    # --level still narrows what it finds, when given.
+    narrowed = cli("cite", "2020-npc", "--level", "chongqing")
+    assert narrowed.exit_code == 1
+    assert narrowed.stderr.startswith(
+        "twosessions: error: no record or statement called '2020-npc'"
+    )

@@ -136,6 +136,8 @@ def test_cite_completes_ids_and_a_prefix_narrows_them(tmp_path: Path) -> None:
         "2026-cppcc.length",
     ]
     assert complete("bash", "twosessions cite 2026-cppcc.o", tmp_path) == ["2026-cppcc.opens"]
+    # As cite finds ids at either level, it offers the national sessions' ids too.
+    assert complete("bash", "twosessions cite 2020-np", tmp_path) == ["2020-npc"]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

@@ -23,7 +23,7 @@ from twosessions_cli.text import completion_help
 # --------------------------------------------------------------------------------------------
 
 
-def _completion_facts(ctx: typer.Context) -> Facts | None:
+def _completion_facts(ctx: typer.Context, default_level: str = "chongqing") -> Facts | None:
     """The facts as the command being completed would see them; None if they cannot load."""
     chain: list[typer.Context] = []
     here: Any = ctx
@@ -34,7 +34,7 @@ def _completion_facts(ctx: typer.Context) -> Facts | None:
     for context in reversed(chain):  # the group's options first, then the command's
         given = given | Options.from_params(context.params)
     try:
-        return given.facts()
+        return given.facts(default_level)
     except TwoSessionsError:
         return None
 
@@ -71,5 +71,5 @@ def complete_series(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 def complete_citable(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Record ids by prefix; after a '.', the ids of the record's statements and dates."""
-    facts = _completion_facts(ctx)
+    facts = _completion_facts(ctx, default_level="all")  # as cite finds ids at either level
     return [] if facts is None else _described(citable_completions(facts, incomplete), whole=True)

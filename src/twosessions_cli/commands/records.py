@@ -335,7 +335,8 @@ def cite(
     fact and page, with unique keys; their access date (urldate, accessed) is the day you
     run cite, since the data does not record when each page was read: open the address to
     confirm it. --format markdown is --style markdown; --json gives each fact's sentence,
-    sources and reasons (a list for several ids).
+    sources and reasons (a list for several ids). An id finds its record at either level
+    (2026-npc needs no --level).
 
     \b
     Examples:
@@ -353,7 +354,7 @@ def cite(
     opts = options(ctx)
     chosen = _cite_style(opts.format, style)
     refuse_bom("cite, which writes no CSV")
-    facts = opts.facts()
+    facts = opts.facts(default_level="all")  # an id names one record, whatever its level
     found = [lookups.find_citable(facts, one) for one in dict.fromkeys(record_ids)]
     for one in found:
         if one.former_id is not None:
