@@ -478,6 +478,18 @@ def test_titles_name_the_levels_they_list(cli: CLI) -> None:
     assert cli("dates", "2026").stdout.splitlines()[0] == "Chongqing Two Sessions, 2026"
 
 
+def test_what_only_chongqing_records_says_so_at_the_national_level(cli: CLI) -> None:
+    # Before: "the data holds no agenda entries", as if the data had none at all.
+    result = cli("agenda", "--level", "national")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "twosessions: error: the data holds no agenda entries for the national sessions; "
+        "try --level all\n"
+    )
+    assert cli("agenda", "--level", "all").exit_code == 0
+
+
 def test_next_json_shape(cli: CLI) -> None:
     data = cli("next", "--today", "2026-01-29", "--json").json()
     assert data["today"] == "2026-01-29"

@@ -320,6 +320,7 @@ def at_level(facts: Facts, level: str) -> Facts:
     is, so 'dates' still never pays for the figures.
     """
     wanted = LEVELS[level]
+    facts.level = level
     if wanted == LEVELS["all"]:
         return facts
 

@@ -78,13 +78,21 @@ def years_with_sessions(facts: Facts) -> list[int]:
     return sorted({s.year for s in facts.sessions})
 
 
-NO_SESSIONS = "the data holds no sessions; add some with --data DIR"
+def held_none(facts: Facts, what: str, otherwise: str = "") -> NotFound:
+    """'the data holds no WHAT': at --level national, says the level and what would work."""
+    if facts.level == "national":
+        return NotFound(f"the data holds no {what} for the national sessions; try --level all")
+    return NotFound(f"the data holds no {what}" + (f"; {otherwise}" if otherwise else ""))
+
+
+def _no_sessions(facts: Facts) -> NotFound:
+    return held_none(facts, "sessions", "add some with --data DIR")
 
 
 def latest_year(facts: Facts) -> int:
     years = years_with_sessions(facts)
     if not years:
-        raise NotFound(NO_SESSIONS)
+        raise _no_sessions(facts)
     return years[-1]
 
 
@@ -95,7 +103,7 @@ def _years_text(years: Iterable[int]) -> str:
 def sessions_in_year(facts: Facts, year: int | None) -> list[Session]:
     """The sessions of a year in opening order (``None``: the latest year with sessions)."""
     if not facts.sessions:
-        raise NotFound(NO_SESSIONS)
+        raise _no_sessions(facts)
     wanted = latest_year(facts) if year is None else year
     found = sorted((s for s in facts.sessions if s.year == wanted), key=_session_order)
     if not found:
@@ -108,7 +116,7 @@ def sessions_in_year(facts: Facts, year: int | None) -> list[Session]:
 
 def all_sessions(facts: Facts) -> list[Session]:
     if not facts.sessions:
-        raise NotFound(NO_SESSIONS)
+        raise _no_sessions(facts)
     return sorted(facts.sessions, key=_session_order)
 
 
@@ -126,7 +134,7 @@ def latest_figures_year(facts: Facts, *, reported: bool = False) -> int:
     else:
         years = [f.year for f in facts.figures]
     if not years:
-        raise NotFound("the data holds no figures" + (" tied to a session" if reported else ""))
+        raise held_none(facts, "figures" + (" tied to a session" if reported else ""))
     return max(years)
 
 
@@ -157,7 +165,7 @@ def agenda_of_year(facts: Facts, year: int | None) -> list[AgendaEntry]:
     """Agenda entries of a year (``None``: the latest year with any)."""
     years = sorted({a.year for a in facts.agenda})
     if not years:
-        raise NotFound("the data holds no agenda entries")
+        raise held_none(facts, "agenda entries")
     wanted = years[-1] if year is None else year
     found = [a for a in facts.agenda if a.year == wanted]
     if not found:
@@ -244,7 +252,7 @@ def _citable(facts: Facts, key: str) -> Citable | None:
 def glossary(facts: Facts) -> list[Topic]:
     """Every topic, in alphabetical order of its English name ('The' does not count)."""
     if not facts.topics:
-        raise NotFound("the data holds no topics")
+        raise held_none(facts, "topics")
     return sorted(facts.topics, key=lambda t: (normalize(t.title), t.id))
 
 

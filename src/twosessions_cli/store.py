@@ -52,6 +52,8 @@ class Facts:
     #: Kinds not decoded yet, with the function that decodes them. Bundled data that no overlay
     #: touches is decoded when a command first asks for it: 'dates' never pays for the topics.
     pending: dict[str, Callable[[], list[Any]]]
+    #: The --level these records were kept for ('chongqing', 'national'), or 'all'.
+    level: str
 
     def __init__(self) -> None:
         for kind in KINDS:
@@ -59,6 +61,7 @@ class Facts:
         self.located = {}
         self.broken = {}
         self.pending = {}
+        self.level = "all"
 
     def __getattribute__(self, name: str) -> Any:
         if name in KINDS:
