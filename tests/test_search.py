@@ -68,3 +68,18 @@ def test_a_hit_through_a_topic_says_so(cli: CLI) -> None:
     by_id = {h["id"]: h for h in data["hits"]}
     assert by_id["2025-proposals-handled"]["via"] == "proposals"
     assert by_id["proposals"]["via"] is None
+
+
+def test_a_role_word_that_matches_no_text_points_to_who(cli: CLI) -> None:
+    # 总理 (premier) is in no record's text; who reads it as a role, and the message says so,
+    # with the simplified form for a traditional one.
+    for typed in ("总理", "總理"):
+        result = cli("search", typed, "--level", "all")
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"twosessions: error: nothing matches '{typed}'; 'twosessions who 总理' finds the "
+            "people by that role\n"
+        )
+    assert cli("who", "总理", "--level", "all").exit_code == 0
+    other = cli("search", "zzzz")
+    assert other.stderr.endswith("try a broader word, or 'twosessions explain' for topics\n")

@@ -146,6 +146,14 @@ def search(facts: Facts, text: str) -> list[Hit]:
                     if found is not None:
                         hits.append(found)
     if not hits:
+        from twosessions_cli.people import ROLE_WORDS
+
+        role = normalize(text)
+        if role in ROLE_WORDS:  # 总理, 市长: a role, which 'who' reads in the English roles
+            raise NotFound(
+                f"nothing matches {quoted(text)}; 'twosessions who {role}' finds the people "
+                "by that role"
+            )
         raise NotFound(
             f"nothing matches {quoted(text)}; try a broader word, or 'twosessions explain' for topics"
         )
