@@ -145,3 +145,61 @@ def test_the_command_a_note_points_to_gives_the_reason(cli: CLI) -> None:
     args = hint.group(1).split()
     reason = cli(*args).stdout
     assert "Inferred: The official e-paper issue dated 28 January 2026" in reason
+
+
+# ---- a value every row shares -------------------------------------------------------------------
+
+
+def _listing(*rows: tuple[str, str, str], text_column: bool = False) -> object:
+    from rich.text import Text
+
+    from twosessions_cli.render.listing import Column, Listing
+
+    last = Column("Note") if text_column else Column("Closes", whole=True)
+    listing = Listing("Sessions", [Column("Body", name=True), Column("Term", name=True), last])
+    for body, term, value in rows:
+        listing.add(Text(body), Text(term), Text(value))
+    return listing
+
+
+def _shown(listing: object, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from twosessions_cli.render.listing import Listing
+
+    assert isinstance(listing, Listing)
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(listing.renderable(width))
+    return out.getvalue()
+
+
+ROWS = (
+    ("People's Congress", "4th of 6th term", "2026-02-01"),
+    ("CPPCC", "4th of 6th term", "2026-01-31"),
+)
+
+
+def test_a_value_every_row_shares_is_said_once_only_when_the_table_needs_the_room() -> None:
+    wide = _shown(_listing(*ROWS), 50)
+    assert wide.splitlines()[2].split() == ["Body", "Term", "Closes"]
+    assert "every row" not in wide
+    narrow = _shown(_listing(*ROWS), 35).splitlines()
+    assert narrow[:2] == ["Sessions", "Term (every row): 4th of 6th term"]
+    assert narrow[3].split() == ["Body", "Closes"]
+    assert narrow[5].split() == ["People's", "Congress", "2026-02-01"]
+
+
+def test_values_that_differ_or_running_text_that_would_wrap_are_stacked() -> None:
+    differ = (ROWS[0], ("CPPCC", "3rd of 6th term", "2025-01-31"))
+    stacked = _shown(_listing(*differ), 35)
+    assert "every row" not in stacked
+    assert re.findall(r"Term:\s+(\S+) of", stacked) == ["4th", "3rd"]
+    prose = (
+        (*ROWS[0][:2], "an explanation that would wrap in a narrow column"),
+        (*ROWS[1][:2], "another explanation, as long, that would wrap too"),
+    )
+    shown = _shown(_listing(*prose, text_column=True), 40)
+    assert "every row" not in shown
+    assert len(re.findall(r"Term:\s+4th of 6th term", shown)) == 2

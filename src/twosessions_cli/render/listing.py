@@ -108,16 +108,34 @@ class Listing(msgspec.Struct):
             found.append((full, least))
         return found
 
-    def needed_width(self, *, whole_names: bool = False) -> int:
+    def needed_width(self, *, whole_names: bool = False, whole_text: bool = False) -> int:
+        """The width of the narrowest table that shows every column: ``whole_names`` with the
+        names unwrapped, ``whole_text`` with running text unwrapped."""
         widths = [
-            full if whole_names and column.name else least
+            full if (whole_names and column.name) or (whole_text and not column.name) else least
             for column, (full, least) in zip(self.columns, self._widths(), strict=True)
         ]
         return sum(widths) + _GAPS * (len(widths) - 1) + 2
 
     def without_spare(self) -> Listing:
         """The listing without its spare columns."""
-        keep = [n for n, column in enumerate(self.columns) if not column.spare]
+        return self._without([n for n, column in enumerate(self.columns) if column.spare])
+
+    def shared_columns(self) -> list[int]:
+        """Columns in which every row (two or more) shows the same unmarked value: a table too
+        narrow for them can say each once, above it, and keep its rows on a line each."""
+        if len(self.rows) < 2:
+            return []
+        return [
+            n
+            for n, column in enumerate(self.columns)
+            if not column.link
+            and self.rows[0].bare[n]
+            and all(r.bare[n] == self.rows[0].bare[n] and not r.notes[n] for r in self.rows)
+        ]
+
+    def _without(self, dropped: list[int]) -> Listing:
+        keep = [n for n in range(len(self.columns)) if n not in dropped]
         rows = [
             Row(
                 [r.cells[n] for n in keep],
@@ -140,12 +158,22 @@ class Listing(msgspec.Struct):
                 left_out = " and ".join(spare)
                 said = f"Not shown at this width: {left_out} (a wider terminal or --json shows it)."
                 return Group(trimmed.renderable(width), text(said, "dim"))
-        if self.needed_width() <= width:
-            from rich.console import Group
+        from rich.console import Group
 
+        if self.needed_width() <= width:
             # The title is a line of its own, so that it wraps at the terminal's width rather
             # than at the table's.
             return Group(text(self.title, "bold"), self._table(width))
+        # Values every row shares are said once above the table, when that lets the rows keep
+        # a line each: not when running text would then wrap, which reads better stacked.
+        shared = self.shared_columns()
+        if shared and len(shared) < len(self.columns):
+            trimmed = self._without(shared)
+            if trimmed.needed_width(whole_text=True) <= width:
+                said = "; ".join(
+                    f"{self.columns[n].header} (every row): {self.rows[0].bare[n]}" for n in shared
+                )
+                return Group(text(self.title, "bold"), text(said), trimmed._table(width))
         return self._stacked()
 
     def column_widths(self, width: int) -> list[int]:
