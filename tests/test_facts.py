@@ -191,7 +191,8 @@ def test_both_founding_documents_are_recorded_with_their_addresses(facts: Facts)
 
 def test_levels_filter_overlay_facts_as_they_filter_bundled_ones() -> None:
     # With an overlay every kind is decoded at once, so --level filters lists already loaded.
-    from twosessions_cli.facts import at_level, example_overlay_dir, load_facts
+    from twosessions_cli.facts import at_level, load_facts
+    from twosessions_cli.overlay import example_overlay_dir
 
     national = at_level(load_facts([example_overlay_dir()]), "national")
     assert {b.level for b in national.bodies} == {"national"}

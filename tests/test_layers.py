@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("schema",),
     ("store",),
     ("rules",),
-    ("facts",),
+    ("facts", "overlay"),
     ("lookups", "people"),
     ("search",),
     ("series",),

@@ -97,7 +97,7 @@ def example_overlay(
       twosessions validate my-facts
       twosessions dates 2099 --data my-facts
     """
-    from twosessions_cli.facts import copy_example_overlay
+    from twosessions_cli.overlay import copy_example_overlay
 
     opts = options(ctx)
     written = copy_example_overlay(folder)
