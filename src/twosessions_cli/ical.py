@@ -17,7 +17,7 @@ import msgspec
 from twosessions_cli import __version__
 from twosessions_cli.records import Body, Dated, Session, SourceRef, citations
 from twosessions_cli.store import Facts
-from twosessions_cli.text import english_date, inert
+from twosessions_cli.text import english_date, inert, two_sessions_title
 
 #: The right-hand side of every UID. A session's UID is ``<session id>@twosessions``, so
 #: importing a fresh export updates the events already in a calendar instead of adding copies.
@@ -52,14 +52,6 @@ class SessionCalendar(msgspec.Struct, frozen=True):
     name: str
     events: list[CalendarEvent]
     undated: list[Session]
-
-
-def calendar_name(levels: set[str | None]) -> str:
-    """'Chongqing Two Sessions'; with the national sessions (--level national or all),
-    'Two Sessions: national' or 'Two Sessions: Chongqing and national', as ``dates`` says."""
-    if "national" not in levels:
-        return "Chongqing Two Sessions"
-    return "Two Sessions: Chongqing and national" if len(levels) > 1 else "Two Sessions: national"
 
 
 #: How the description cites the sources of a session's dates (``render.citations.brief_refs``):
@@ -144,7 +136,7 @@ def session_calendar(
             undated.append(session)
         else:
             events.append(_event(facts, session, bodies, cite, known.date))
-    return SessionCalendar(calendar_name(levels), events, undated)
+    return SessionCalendar(two_sessions_title(levels), events, undated)
 
 
 def export_stamp(environ: Mapping[str, str] = os.environ) -> dt.datetime:

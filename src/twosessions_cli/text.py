@@ -8,8 +8,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Collection
 
 PROG = "twosessions"
+
+
+def two_sessions_title(levels: Collection[str | None], when: str | None = None) -> str:
+    """What a listing or a calendar of sessions is called, naming the levels it holds:
+    'Chongqing Two Sessions, 2026', or with the national sessions among ``levels``, 'Two
+    Sessions, 2026: national' or 'Two Sessions, 2026: Chongqing and national'."""
+    at = f", {when}" if when else ""
+    if "national" not in levels:
+        return f"Chongqing Two Sessions{at}"
+    both = any(level != "national" for level in levels)
+    return f"Two Sessions{at}: {'Chongqing and national' if both else 'national'}"
+
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _SEPARATORS = re.compile(r"[\s\-_/.,:;\"“”()]+")

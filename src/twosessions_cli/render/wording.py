@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from twosessions_cli.records import Body, Dated, Figure, Grounds, Session
 from twosessions_cli.store import Facts
-from twosessions_cli.text import MONTHS, PROG, day_month, long_date, plural
+from twosessions_cli.text import MONTHS, PROG, day_month, long_date, plural, two_sessions_title
 
 if TYPE_CHECKING:
     from twosessions_cli.schedule import Standing, Timeline, Window
@@ -81,9 +81,7 @@ def dates_title(
     'Chongqing Two Sessions, 2026', or 'Two Sessions, 2026: Chongqing and national'."""
     when = "all years" if year is None else str(year)
     found = {b.level for b in (bodies or {}).values() if any(s.body == b.id for s in sessions)}
-    if "national" not in found:
-        return f"Chongqing Two Sessions, {when}"
-    return f"Two Sessions, {when}: {'Chongqing and national' if len(found) > 1 else 'national'}"
+    return two_sessions_title(found, when)
 
 
 def figures_title(year: int, *, reported: bool) -> str:
