@@ -149,17 +149,15 @@ class Listing(msgspec.Struct):
         return Listing(self.title, [self.columns[n] for n in keep], heading or (0,), rows)
 
     def renderable(self, width: int) -> RenderableType:
+        from rich.console import Group
+
         spare = [c.header for c in self.columns if c.spare]
         if spare and self.needed_width(whole_names=True) > width:
             trimmed = self.without_spare()
             if trimmed.needed_width(whole_names=True) <= width:
-                from rich.console import Group
-
                 left_out = " and ".join(spare)
                 said = f"Not shown at this width: {left_out} (a wider terminal or --json shows it)."
                 return Group(trimmed.renderable(width), text(said, "dim"))
-        from rich.console import Group
-
         if self.needed_width() <= width:
             # The title is a line of its own, so that it wraps at the terminal's width rather
             # than at the table's.
