@@ -148,11 +148,12 @@ def _words_and_cursor() -> tuple[list[str], str]:
     return words[1:cword], incomplete
 
 
-class _Bash(BashComplete):
+class _Typed:
+    """What the three scripts share: typed answers (``_typed_completions``), the words from
+    COMP_WORDS and COMP_CWORD, and one answer a line."""
+
     def get_completions(self, args: list[str], incomplete: str) -> list[Any]:
         return _typed_completions(self, args, incomplete)
-
-    source_template = _BASH
 
     def get_completion_args(self) -> tuple[list[str], str]:
         return _words_and_cursor()
@@ -160,15 +161,17 @@ class _Bash(BashComplete):
     def format_completion(self, item: Any) -> str:
         return f"{item.type},{item.value}"
 
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        return "\n".join(self.format_completion(i) for i in self.get_completions(args, incomplete))
 
-class _Zsh(ZshComplete):
-    def get_completions(self, args: list[str], incomplete: str) -> list[Any]:
-        return _typed_completions(self, args, incomplete)
 
+class _Bash(_Typed, BashComplete):
+    source_template = _BASH
+
+
+class _Zsh(_Typed, ZshComplete):
     source_template = _ZSH
-
-    def get_completion_args(self) -> tuple[list[str], str]:
-        return _words_and_cursor()
 
     def format_completion(self, item: Any) -> str:
         help_text = " ".join(str(item.help).split()) if item.help else "_"
@@ -176,15 +179,8 @@ class _Zsh(ZshComplete):
         value = item.value.replace(":", r"\:") if help_text != "_" else item.value
         return f"{item.type}\n{value}\n{help_text}"
 
-    def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        return "\n".join(self.format_completion(i) for i in self.get_completions(args, incomplete))
 
-
-class _Fish(FishComplete):
-    def get_completions(self, args: list[str], incomplete: str) -> list[Any]:
-        return _typed_completions(self, args, incomplete)
-
+class _Fish(_Typed, FishComplete):
     source_template = _FISH
 
     def get_completion_args(self) -> tuple[list[str], str]:
@@ -200,10 +196,6 @@ class _Fish(FishComplete):
     def format_completion(self, item: Any) -> str:
         described = f"\t{' '.join(str(item.help).split())}" if item.help else ""
         return f"{item.type},{item.value}{described}"
-
-    def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        return "\n".join(self.format_completion(i) for i in self.get_completions(args, incomplete))
 
 
 SHELL_CLASSES: dict[str, type[Any]] = {
