@@ -42,6 +42,18 @@ NO_FILES = [
 ]
 
 
+def shell_env(**extra: str) -> dict[str, str]:
+    """The environment a user's shell would have: the installed script first on PATH."""
+    return clean_env(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}", **extra)
+
+
+def in_shell(argv: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A command line run by a shell (sh, bash or fish), not interactively."""
+    return subprocess.run(
+        argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=60, check=False
+    )
+
+
 def answers(shell: str, words: str, cwd: Path, **env: str) -> list[tuple[str, str, str]]:
     """(type, word, description) as the installed script answers ``shell``'s script for the
     line ``words`` (the cursor at its end)."""
@@ -178,25 +190,15 @@ def test_completion_uses_overlays_and_survives_broken_ones(tmp_path: Path) -> No
 def test_show_completion_names_its_shell_whatever_shell_runs_it(tmp_path: Path) -> None:
     # A Dockerfile's RUN or a Makefile runs /bin/sh: the shell named on the line decides.
     for shell in ("bash", "zsh", "fish"):
-        result = subprocess.run(
+        result = in_shell(
             ["sh", "-c", f"'{SCRIPT}' --show-completion {shell}"],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=clean_env(SHELL="/bin/sh"),
-            timeout=60,
-            check=False,
+            tmp_path,
+            clean_env(SHELL="/bin/sh"),
         )
         assert (result.returncode, result.stderr) == (0, ""), shell
         assert result.stdout == shells.completion_script(shell)
-    unnamed = subprocess.run(
-        ["sh", "-c", f"'{SCRIPT}' --show-completion"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=clean_env(SHELL="/bin/sh"),
-        timeout=60,
-        check=False,
+    unnamed = in_shell(
+        ["sh", "-c", f"'{SCRIPT}' --show-completion"], tmp_path, clean_env(SHELL="/bin/sh")
     )
     assert (unnamed.returncode, unnamed.stdout) == (2, "")
     assert unnamed.stderr == (
@@ -210,18 +212,7 @@ def test_show_completion_names_its_shell_whatever_shell_runs_it(tmp_path: Path) 
 def test_show_completion_without_a_shell_finds_the_one_running_it(tmp_path: Path) -> None:
     # The README's `source <(twosessions --show-completion)`, in bash, whatever $SHELL says.
     script = "source <(twosessions --show-completion); complete -p twosessions\n"
-    env = clean_env(
-        PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}", SHELL="/bin/sh"
-    )
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = in_shell(["bash", "-c", script], tmp_path, shell_env(SHELL="/bin/sh"))
     assert (result.returncode, result.stderr) == (0, "")
     # No '-o default': an empty answer must not turn into file names.
     assert result.stdout == "complete -F _twosessions_completion twosessions\n"
@@ -345,12 +336,7 @@ def typed(
     work.mkdir(exist_ok=True)
     (work / STRAY).write_text("", encoding="utf-8")
     dump = home / "typed.lines"
-    env = clean_env(
-        PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        HOME=str(home),
-        TERM="xterm",
-        DUMP=str(dump),
-    )
+    env = shell_env(HOME=str(home), TERM="xterm", DUMP=str(dump))
     main, secondary = pty.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     proc = subprocess.Popen(
@@ -468,16 +454,7 @@ def test_fish_completes_with_descriptions_and_no_stray_files(
             "twosessions ics -o unex",
         ]
     )
-    env = clean_env(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    result = subprocess.run(
-        ["fish", "--no-config", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = in_shell(["fish", "--no-config", "-c", script], tmp_path, shell_env())
     assert result.returncode == 0, result.stderr
     offered: dict[str, list[str]] = {}
     for out in result.stdout.splitlines():
