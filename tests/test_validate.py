@@ -39,6 +39,20 @@ def session(**changes: Any) -> dict[str, Any]:
     return record
 
 
+def figure(**changes: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "f",
+        "year": 2025,
+        "label": "x",
+        "value": 1,
+        "unit": "u",
+        "body": "cppcc",
+        "source": [{"source": NEWS, "paragraph": 6}],
+    }
+    record.update(changes)
+    return record
+
+
 def write(folder: Path, kind: str, payload: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{kind}.json"
@@ -212,24 +226,15 @@ def test_unresolved_topic_reference_and_taken_alias(tmp_path: Path) -> None:
 
 
 def test_unknown_reporter_and_session_references(tmp_path: Path) -> None:
-    figure = {
-        "id": "f",
-        "year": 2025,
-        "label": "x",
-        "value": 1,
-        "unit": "u",
-        "body": "cppcc",
-        "reported_by": "ghost",
-        "source": [{"source": NEWS, "paragraph": 6}],
-    }
+    reported = figure(reported_by="ghost")
     agenda = {
         "id": "a",
         "year": 2027,
         "body": "cppcc",
         "session_id": "nope",
-        "source": figure["source"],
+        "source": reported["source"],
     }
-    figures = write(tmp_path, "figures", [figure])
+    figures = write(tmp_path, "figures", [reported])
     agenda_path = write(tmp_path, "agenda", [agenda])
     assert sorted(problems_of(tmp_path)) == sorted(
         [
@@ -306,22 +311,12 @@ def test_the_2026_congress_opening_is_held_as_the_work_report_dates_it(all_facts
 
 
 def test_a_former_id_finds_one_record_only(tmp_path: Path) -> None:
-    def figure(record_id: str, *aliases: str) -> dict[str, Any]:
-        return {
-            "id": record_id,
-            "aliases": list(aliases),
-            "year": 2025,
-            "label": "x",
-            "value": 1,
-            "unit": "u",
-            "body": "cppcc",
-            "source": [{"source": NEWS, "paragraph": 6}],
-        }
-
     # 'a' claims a bundled record's id, then 'b' claims the former id that 'a' has.
-    path = write(
-        tmp_path, "figures", [figure("a", "2025-proposals-handled", "old-a"), figure("b", "old-a")]
-    )
+    claims = [
+        figure(id="a", aliases=["2025-proposals-handled", "old-a"]),
+        figure(id="b", aliases=["old-a"]),
+    ]
+    path = write(tmp_path, "figures", claims)
     assert problems_of(tmp_path) == [
         f"{path}: $[0].aliases[0]: alias '2025-proposals-handled' already names "
         "'2025-proposals-handled' (expected a former id of this record that no other record uses)",
@@ -331,18 +326,8 @@ def test_a_former_id_finds_one_record_only(tmp_path: Path) -> None:
 
 
 def test_a_reference_by_a_former_id_is_accepted(tmp_path: Path) -> None:
-    figure = {
-        "id": "f",
-        "year": 2025,
-        "label": "x",
-        "value": 1,
-        "unit": "u",
-        "body": "cppcc",
-        "session_id": "2026-cppcc",
-        "reported_by": "wang-jiong-congress",
-        "source": [{"source": NEWS, "paragraph": 6}],
-    }
-    write(tmp_path, "figures", [figure])
+    by_old_ids = figure(session_id="2026-cppcc", reported_by="wang-jiong-congress")
+    write(tmp_path, "figures", [by_old_ids])
     assert problems_of(tmp_path) == []
 
 
@@ -560,17 +545,7 @@ def test_a_reference_to_a_record_that_did_not_decode_is_not_a_second_problem(
 ) -> None:
     # The figure's session is in the file, only broken: one problem, not an 'unknown session' too.
     sessions = write(tmp_path, "sessions", [session(opens=dated("2027-02-30"))])
-    figure = {
-        "id": "f",
-        "year": 2026,
-        "label": "x",
-        "value": 1,
-        "unit": "u",
-        "body": "cppcc",
-        "session_id": "2027-cppcc",
-        "source": CITE,
-    }
-    write(tmp_path, "figures", [figure])
+    write(tmp_path, "figures", [figure(year=2026, session_id="2027-cppcc", source=CITE)])
     assert problems_of(tmp_path) == [
         f"{sessions}: $[0].opens.date: invalid date '2027-02-30': that day does not exist "
         "(expected YYYY-MM-DD)"
